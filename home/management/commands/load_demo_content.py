@@ -1,0 +1,28 @@
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+
+from home.demo.loader import DemoContentError, load_demo_content
+
+
+class Command(BaseCommand):
+    help = (
+        "Build the demo site from the seed text. Safe to run again: existing pages are kept unless --refresh is given."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--refresh", action="store_true", help="Rewrite existing demo pages from the seed (as a new revision)."
+        )
+        parser.add_argument("--force", action="store_true", help="Run even where settings forbid demo content.")
+
+    def handle(self, *args, refresh=False, force=False, **options):
+        if not settings.SSCP_DEMO_CONTENT_ALLOWED and not force:
+            raise CommandError(
+                "Demo content is switched off in these settings (production). "
+                "Use --force only if you really mean to write demo pages to this site."
+            )
+        try:
+            report = load_demo_content(refresh=refresh)
+        except DemoContentError as error:
+            raise CommandError(str(error)) from error
+        self.stdout.write(self.style.SUCCESS(str(report)))

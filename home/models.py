@@ -1,0 +1,80 @@
+"""The home page and the general-purpose standard page."""
+
+from __future__ import annotations
+
+from django.db import models
+from wagtail import blocks
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from sscp_wagtail.blocks import BodyStreamBlock, PageLinkBlock
+from sscp_wagtail.rich_text import RICH_TEXT_FEATURES
+
+
+class FeaturedPageBlock(PageLinkBlock):
+    summary = blocks.TextBlock(
+        required=False,
+        max_length=300,
+        help_text="One or two sentences; leave blank to use the page's search description.",
+    )
+
+    class Meta:
+        icon = "pick"
+        description = "A page to feature on the home page, with a short summary."
+
+
+class HomePage(Page):
+    """The site's front page: what the partnership does and who to call."""
+
+    introduction = RichTextField(
+        features=RICH_TEXT_FEATURES, blank=True, help_text="The opening paragraph under the site's title."
+    )
+    emergency_heading = models.CharField(
+        max_length=255, blank=True, default="Child abuse or neglect", help_text="Heading of the 'who to call' panel."
+    )
+    emergency_text = RichTextField(
+        features=RICH_TEXT_FEATURES,
+        blank=True,
+        help_text="Who to call and when. Phone numbers become tel: links when written as links.",
+    )
+    featured = StreamField(
+        [("page", FeaturedPageBlock())],
+        blank=True,
+        help_text="Pages to feature, in the order they should appear.",
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("introduction"),
+        MultiFieldPanel([FieldPanel("emergency_heading"), FieldPanel("emergency_text")], heading="Who to call panel"),
+        FieldPanel("featured"),
+    ]
+    search_fields = [*Page.search_fields, index.SearchField("introduction")]
+
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = ["home.StandardPage"]
+
+    class Meta:
+        verbose_name = "home page"
+
+
+class StandardPage(Page):
+    """Any page of text: process descriptions, guidance, referral instructions."""
+
+    introduction = models.TextField(
+        blank=True,
+        max_length=500,
+        help_text="A sentence or two shown under the title and in lists of pages. Plain text.",
+    )
+    body = StreamField(BodyStreamBlock(), blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("introduction"), FieldPanel("body")]
+    search_fields = [*Page.search_fields, index.SearchField("introduction"), index.SearchField("body")]
+
+    parent_page_types = ["home.HomePage", "home.StandardPage"]
+    subpage_types = ["home.StandardPage"]
+
+    class Meta:
+        verbose_name = "standard page"

@@ -1,0 +1,132 @@
+"""StreamField blocks shared by every page type.
+
+Each block renders with its own template under ``sscp_wagtail/blocks/`` and
+keeps presentation logic in its StructValue, not in the template.
+"""
+
+from __future__ import annotations
+
+from wagtail import blocks
+from wagtail.documents.blocks import DocumentChooserBlock
+from wagtail.images.blocks import ImageChooserBlock
+
+from .files import document_description
+from .rich_text import RICH_TEXT_FEATURES
+
+
+class HeadingBlock(blocks.StructBlock):
+    """A section heading. The page title is the only h1, so levels start at 2."""
+
+    text = blocks.CharBlock(max_length=255, help_text="The heading as readers see it.")
+    level = blocks.ChoiceBlock(
+        choices=[("h2", "Section (h2)"), ("h3", "Sub-section (h3)"), ("h4", "Minor heading (h4)")],
+        default="h2",
+        help_text="Use levels in order: an h3 belongs under an h2.",
+    )
+
+    class Meta:
+        icon = "title"
+        template = "sscp_wagtail/blocks/heading_block.html"
+        description = "A heading that starts a new section of the page."
+
+
+class ParagraphBlock(blocks.RichTextBlock):
+    def __init__(self, **kwargs):
+        kwargs.setdefault("features", RICH_TEXT_FEATURES)
+        super().__init__(**kwargs)
+
+    class Meta:
+        icon = "pilcrow"
+        template = "sscp_wagtail/blocks/paragraph_block.html"
+        description = "Paragraphs, lists and links."
+
+
+class CalloutBlock(blocks.StructBlock):
+    """An inset for text that must stand out: a warning or key information."""
+
+    heading = blocks.CharBlock(required=False, max_length=255)
+    text = ParagraphBlock()
+    style = blocks.ChoiceBlock(
+        choices=[("inset", "Information"), ("warning", "Warning")],
+        default="inset",
+        help_text="Warnings are for safety messages only.",
+    )
+
+    class Meta:
+        icon = "warning"
+        template = "sscp_wagtail/blocks/callout_block.html"
+        description = "Highlighted information or a warning, set apart from the text."
+
+
+class DocumentLinkStructValue(blocks.StructValue):
+    def link_text(self) -> str:
+        return self.get("title") or self["document"].title
+
+    def description(self) -> str:
+        return document_description(self["document"])
+
+
+class DocumentLinkBlock(blocks.StructBlock):
+    """A link to a document that tells readers its type and size before they download it."""
+
+    document = DocumentChooserBlock()
+    title = blocks.CharBlock(
+        required=False, max_length=255, help_text="Link text; leave blank to use the document's title."
+    )
+
+    class Meta:
+        icon = "doc-full"
+        template = "sscp_wagtail/blocks/document_link_block.html"
+        value_class = DocumentLinkStructValue
+        description = "A link to a document, shown with its file type and size."
+
+
+class ImageBlock(blocks.StructBlock):
+    """An image whose alternative text is required: there is no decorative option here."""
+
+    image = ImageChooserBlock()
+    alt_text = blocks.CharBlock(
+        max_length=255,
+        help_text="Describe what the image shows for people who cannot see it.",
+    )
+    caption = blocks.CharBlock(required=False, max_length=255)
+
+    class Meta:
+        icon = "image"
+        template = "sscp_wagtail/blocks/image_block.html"
+        description = "An image with alternative text and an optional caption."
+
+
+class PageLinkStructValue(blocks.StructValue):
+    def link_text(self) -> str:
+        return self.get("label") or self["page"].title
+
+
+class PageLinkBlock(blocks.StructBlock):
+    page = blocks.PageChooserBlock()
+    label = blocks.CharBlock(required=False, max_length=255, help_text="Leave blank to use the page title.")
+
+    class Meta:
+        icon = "link"
+        value_class = PageLinkStructValue
+
+
+class PageLinksBlock(blocks.StructBlock):
+    """A list of links to other pages on the site."""
+
+    heading = blocks.CharBlock(required=False, max_length=255, help_text="Shown as an h2 above the list.")
+    links = blocks.ListBlock(PageLinkBlock(), min_num=1)
+
+    class Meta:
+        icon = "list-ul"
+        template = "sscp_wagtail/blocks/page_links_block.html"
+        description = "A list of links to pages on this site."
+
+
+class BodyStreamBlock(blocks.StreamBlock):
+    heading = HeadingBlock()
+    paragraph = ParagraphBlock()
+    callout = CalloutBlock()
+    document = DocumentLinkBlock()
+    image = ImageBlock()
+    page_links = PageLinksBlock()

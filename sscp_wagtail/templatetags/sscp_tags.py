@@ -1,0 +1,51 @@
+"""Site chrome: navigation and breadcrumbs, each in a fixed number of queries."""
+
+from __future__ import annotations
+
+from django import template
+from wagtail.models import Page, Site
+
+register = template.Library()
+
+
+def _site_root(request) -> Page | None:
+    site = Site.find_for_request(request) if request is not None else None
+    return site.root_page if site else None
+
+
+@register.inclusion_tag("sscp_wagtail/includes/navigation.html", takes_context=True)
+def main_navigation(context) -> dict:
+    """Top-level pages the editors put in menus: live, public, in tree order."""
+    request = context.get("request")
+    root = _site_root(request)
+    current = context.get("page")
+    items = []
+    if root is not None:
+        children = root.get_children().live().public().in_menu().only("id", "title", "path", "depth", "url_path")
+        for child in children:
+            state = None
+            if current is not None:
+                if current.pk == child.pk:
+                    state = "page"
+                elif current.path.startswith(child.path):
+                    state = "true"
+            items.append({"title": child.title, "url": child.get_url(request), "current": state})
+    return {"items": items, "home_url": root.get_url(request) if root else "/"}
+
+
+@register.inclusion_tag("sscp_wagtail/includes/breadcrumbs.html", takes_context=True)
+def breadcrumbs(context) -> dict:
+    """The live ancestors of the current page from the site's home page down."""
+    page = context.get("page")
+    request = context.get("request")
+    root = _site_root(request)
+    if page is None or root is None or page.depth <= root.depth:
+        return {"crumbs": []}
+    ancestors = (
+        Page.objects.ancestor_of(page)
+        .filter(depth__gte=root.depth)
+        .live()
+        .only("id", "title", "path", "depth", "url_path")
+    )
+    crumbs = [{"title": a.title, "url": a.get_url(request)} for a in ancestors]
+    return {"crumbs": crumbs, "current": page.title}

@@ -1,0 +1,10 @@
+from wagtail import hooks
+
+from .rich_text import DescribedDocumentLinkHandler
+
+
+# order=1 runs after wagtail.documents registers its own "document" handler,
+# so ours replaces it on the public site.
+@hooks.register("register_rich_text_features", order=1)
+def describe_document_links(features):
+    features.register_link_type(DescribedDocumentLinkHandler)

@@ -1,0 +1,133 @@
+"""The demo-content command builds the whole seed into the site, and only once."""
+
+import re
+from pathlib import Path
+
+import pytest
+from django.core.management import CommandError, call_command
+from django.test import override_settings
+from wagtail.documents import get_document_model
+from wagtail.models import Page, PageLogEntry, Revision
+
+from home.demo.loader import load_demo_content
+from home.models import HomePage, StandardPage
+from tests.conftest import page_at, soup, visible_text
+
+SEED = Path(__file__).resolve().parents[2] / "home" / "demo" / "serious-case-reviews.txt"
+PAGE_URLS = [
+    "/",
+    "/serious-case-reviews/",
+    "/serious-case-reviews/baby-m/",
+    "/serious-case-reviews/child-e/",
+    "/serious-case-reviews/jaiden/",
+    "/rapid-review-process/",
+    "/case-review-referral/",
+    "/analysis-of-serious-case-reviews/",
+]
+# The seed marks document links with their size as published ("(PDF 2.6Mb)"); the
+# site writes the real file's type and size instead, so the marks are compared apart.
+SIZE_MARK = re.compile(r"\s*\(PDF[ ,]+[\d.]+\s*[KM]b\)", re.IGNORECASE)
+
+
+def seed_lines() -> list[str]:
+    lines = []
+    for raw in SEED.read_text(encoding="utf-8").splitlines():
+        line = SIZE_MARK.sub("", raw).replace("•", "").strip()
+        if line:
+            lines.append(line)
+    return lines
+
+
+def squash(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+def snapshot():
+    return (
+        list(Page.objects.order_by("path").values_list("path", "slug", "title", "live")),
+        get_document_model().objects.count(),
+        Revision.objects.count(),
+    )
+
+
+@pytest.mark.django_db
+def test_every_line_of_the_seed_is_on_the_rendered_site(demo, client):
+    rendered = ""
+    for url in PAGE_URLS:
+        response = client.get(url)
+        assert response.status_code == 200, url
+        rendered += squash(visible_text(response))
+    missing = [line for line in seed_lines() if squash(line) not in rendered]
+    assert missing == []
+    assert len(seed_lines()) > 40  # the seed really was read
+
+
+@pytest.mark.django_db
+def test_pages_are_at_the_agreed_addresses_and_types(demo):
+    assert isinstance(page_at("/"), HomePage)
+    for url in PAGE_URLS[1:]:
+        page = page_at(url)
+        assert isinstance(page, StandardPage), url
+        assert page.live and page.get_url() == url
+        assert page.latest_revision is not None, "demo pages have a history"
+
+
+@pytest.mark.django_db
+def test_document_links_say_type_and_size(demo, client):
+    page = soup(client.get("/serious-case-reviews/"))
+    arrangements = page.find("a", string=re.compile("arrangements"))
+    assert arrangements["href"].startswith("/documents/")
+    assert re.fullmatch(r"PDF, [\d.]+\xa0KB", arrangements["data-file"])
+    assert client.get(arrangements["href"])["Content-Type"] == "application/pdf"
+
+    baby_m = soup(client.get("/serious-case-reviews/baby-m/"))
+    report = baby_m.find("a", string="Read the full Serious Case Review")
+    assert re.fullmatch(r"\(PDF, [\d.]+\xa0KB\)", report.find_next_sibling("span").get_text())
+
+
+@pytest.mark.django_db
+def test_running_twice_duplicates_nothing(demo):
+    before = snapshot()
+    report = load_demo_content()
+    assert snapshot() == before
+    assert report.created == [] and report.updated == []
+    assert len(report.kept) == 8
+
+
+@pytest.mark.django_db
+def test_a_second_run_keeps_an_editors_changes_and_refresh_restores_the_seed(demo):
+    baby_m = page_at("/serious-case-reviews/baby-m/")
+    baby_m.title = "Baby M (edited)"
+    baby_m.save_revision().publish()
+
+    call_command("load_demo_content", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    assert page_at("/serious-case-reviews/baby-m/").title == "Baby M (edited)"
+
+    call_command("load_demo_content", "--refresh", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    refreshed = page_at("/serious-case-reviews/baby-m/")
+    assert refreshed.title == "Baby M"
+    # The editor's version is still in the history.
+    assert refreshed.revisions.filter(content__title="Baby M (edited)").exists()
+
+
+@pytest.mark.django_db
+def test_the_whole_load_is_one_transaction(db, monkeypatch):
+    """A failure part-way leaves the site as it was, not half built."""
+    before = snapshot()
+    from home.demo import content
+
+    monkeypatch.setattr(content, "PAGES", [*content.PAGES, ("no-such-parent/orphan", {"title": "Orphan"})])
+    with pytest.raises(KeyError):
+        load_demo_content()
+    assert snapshot() == before
+    assert not PageLogEntry.objects.exists()
+
+
+@pytest.mark.django_db
+@override_settings(SSCP_DEMO_CONTENT_ALLOWED=False)
+def test_refused_in_production_unless_forced(db):
+    with pytest.raises(CommandError, match="switched off"):
+        call_command("load_demo_content")
+    assert not StandardPage.objects.exists()
+    call_command("load_demo_content", "--force", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    assert StandardPage.objects.count() == 7

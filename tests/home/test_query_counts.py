@@ -1,0 +1,61 @@
+"""Rendering cost is pinned: a change that adds a query per item shows up here.
+
+Counts are for a warm process (the first request also loads content types).
+"""
+
+import pytest
+
+from home.factories import DocumentFactory, StandardPageFactory
+from tests.conftest import page_at
+
+pytestmark = pytest.mark.django_db
+
+
+def get_twice(client, url):
+    client.get(url)  # warm caches that live for the process, as in production
+
+
+def test_home_page_queries(demo, client, django_assert_num_queries):
+    get_twice(client, "/")
+    # 1 site for the request, 2 locale, 3 home page (routing), 4 alias/ancestor check,
+    # 5 view restrictions on the page, 6 view restrictions for the menu's public(),
+    # 7 menu pages, 8 featured pages (one query for all of them)
+    with django_assert_num_queries(8):
+        assert client.get("/").status_code == 200
+
+
+def test_home_page_cost_does_not_grow_with_the_menu(demo, client, django_assert_num_queries):
+    home = page_at("/")
+    for number in range(12):
+        StandardPageFactory(parent=home, title=f"Menu page {number}", show_in_menus=True)
+    get_twice(client, "/")
+    with django_assert_num_queries(8):
+        assert client.get("/").status_code == 200
+
+
+def test_standard_page_queries(demo, client, django_assert_num_queries):
+    url = "/serious-case-reviews/baby-m/"
+    get_twice(client, url)
+    # 1 site, 2 locale, 3-7 routing down the tree to Baby M and its specific row,
+    # 8 alias/ancestor check, 9 view restrictions on the page, 10 view restrictions
+    # for the menu, 11 menu pages, 12 breadcrumb ancestors, 13 documents of the body
+    with django_assert_num_queries(13):
+        assert client.get(url).status_code == 200
+
+
+def test_standard_page_cost_does_not_grow_with_its_blocks(demo, client, django_assert_num_queries):
+    page = page_at("/rapid-review-process/")
+    documents = [DocumentFactory(title=f"Report {n}") for n in range(8)]
+    page.body = [{"type": "document", "value": {"document": d.pk, "title": ""}} for d in documents] + [
+        {
+            "type": "page_links",
+            "value": {"heading": "More", "links": [{"page": p.pk, "label": ""} for p in page_at("/").get_children()]},
+        }
+    ]
+    page.save_revision().publish()
+    get_twice(client, "/rapid-review-process/")
+    # 1 site, 2 locale, 3-5 routing, 6 alias check, 7-8 view restrictions,
+    # 9 menu, 10 breadcrumbs, 11 all eight documents, 12 all linked pages
+    with django_assert_num_queries(12):
+        response = client.get("/rapid-review-process/")
+    assert response.content.decode().count("(PDF, ") == 8
