@@ -54,7 +54,7 @@ class HomePage(Page):
     search_fields = [*Page.search_fields, index.SearchField("introduction")]
 
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["home.StandardPage"]
+    subpage_types = ["home.StandardPage", "reviews.ReviewIndexPage"]
 
     class Meta:
         verbose_name = "home page"

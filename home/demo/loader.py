@@ -2,7 +2,8 @@
 
 A page that already exists is left alone, so an editor's changes survive a
 second ``make run``; ``refresh=True`` rewrites the demo pages from the seed
-(as a new, published revision, so nothing is lost from the history).
+(as a new, published revision, so nothing is lost from the history) and
+rebuilds any demo page whose type has changed since it was first loaded.
 """
 
 from __future__ import annotations
@@ -12,15 +13,27 @@ import re
 from dataclasses import dataclass, field
 
 from django.db import transaction
+from wagtail.contrib.redirects.models import Redirect
 from wagtail.documents import get_document_model
 from wagtail.models import Page, Site
 
 from home.factories import DocumentFactory, StandardPageFactory
 from home.models import HomePage
+from reviews.factories import BriefingPageFactory, ReviewIndexPageFactory, ReviewPageFactory
+from sscp_wagtail.learning.models import LearningTheme
 
 from . import content
 
-REFERENCE = re.compile(r"\b(doc|page):([a-z0-9/-]+)")
+FACTORIES = {
+    "standard": StandardPageFactory,
+    "review_index": ReviewIndexPageFactory,
+    "review": ReviewPageFactory,
+    "briefing": BriefingPageFactory,
+}
+# A reference that fills a whole JSON string becomes a number; one in a rich-text
+# attribute (id="doc:key") stays inside its string.
+WHOLE_REFERENCE = re.compile(r'"(doc|page|theme):([a-z0-9/-]+)"')
+ATTRIBUTE_REFERENCE = re.compile(r'id=\\?"(doc|page|theme):([a-z0-9/-]+)\\?"')
 
 
 @dataclass
@@ -28,13 +41,43 @@ class Report:
     created: list[str] = field(default_factory=list)
     updated: list[str] = field(default_factory=list)
     kept: list[str] = field(default_factory=list)
+    outdated: list[str] = field(default_factory=list)
 
     def __str__(self) -> str:
-        return f"Demo content: {len(self.created)} created, {len(self.updated)} updated, {len(self.kept)} kept."
+        text = f"Demo content: {len(self.created)} created, {len(self.updated)} updated, {len(self.kept)} kept."
+        if self.outdated:
+            text += (
+                f" {len(self.outdated)} page(s) were built by an earlier version ({', '.join(self.outdated)});"
+                " run `python manage.py load_demo_content --refresh` to rebuild them from the seed."
+            )
+        return text
 
 
 class DemoContentError(Exception):
     pass
+
+
+@dataclass
+class References:
+    documents: dict[str, int]
+    themes: dict[str, int]
+    pages: dict[str, Page] = field(default_factory=dict)
+
+    def id_for(self, kind: str, key: str) -> int:
+        if kind == "doc":
+            return self.documents[key]
+        if kind == "theme":
+            return self.themes[key]
+        return self.pages[key].pk
+
+    def resolve(self, value):
+        """Turn ``doc:``, ``page:`` and ``theme:`` references into database ids."""
+        if not isinstance(value, str | list | dict):
+            return value
+        as_json = json.dumps(value)
+        as_json = WHOLE_REFERENCE.sub(lambda m: str(self.id_for(*m.groups())), as_json)
+        as_json = ATTRIBUTE_REFERENCE.sub(lambda m: f'id=\\"{self.id_for(*m.groups())}\\"', as_json)
+        return json.loads(as_json)
 
 
 def _documents() -> dict[str, int]:
@@ -46,22 +89,15 @@ def _documents() -> dict[str, int]:
     return ids
 
 
-def _child(parent: Page, slug: str) -> Page | None:
-    return parent.get_children().filter(slug=slug).first()
-
-
-def _resolve(value, documents: dict[str, int], pages: dict[str, Page]):
-    """Turn ``doc:key`` and ``page:path`` references into database ids."""
-    as_json = json.dumps(value)
-
-    def replace(match: re.Match) -> str:
-        kind, key = match.groups()
-        return str(documents[key] if kind == "doc" else pages[key].pk)
-
-    # A reference that fills a whole JSON string becomes a number; one inside
-    # rich text (id="doc:key") stays inside its string.
-    as_json = re.sub(r'"(doc|page):([a-z0-9/-]+)"', lambda m: replace(m), as_json)
-    return json.loads(REFERENCE.sub(replace, as_json))
+def _themes(locale_id: int) -> dict[str, int]:
+    ids = {}
+    for slug, name, description in content.THEMES:
+        theme = LearningTheme.objects.filter(slug=slug, locale_id=locale_id).first()
+        if theme is None:
+            theme = LearningTheme.objects.create(name=name, slug=slug, description=description, locale_id=locale_id)
+            theme.save_revision(log_action=True).publish()
+        ids[slug] = theme.pk
+    return ids
 
 
 def _publish(page: Page) -> None:
@@ -78,26 +114,44 @@ def load_demo_content(*, refresh: bool = False) -> Report:
     if not isinstance(home, HomePage):
         raise DemoContentError(f"The default site's root page is a {type(home).__name__}, not a home page.")
 
-    documents = _documents()
+    refs = References(documents=_documents(), themes=_themes(home.locale_id))
 
-    # First pass: every page exists, so pages can link to pages built after them.
-    pages: dict[str, Page] = {}
+    if refresh:
+        for path in content.RETIRED:
+            home.get_children().filter(slug=path).delete()
+
+    # First pass: every page exists with the right type, so pages can link to
+    # pages built after them.
     fresh: set[str] = set()
-    for path, fields in content.PAGES:
+    for path, kind, fields in content.PAGES:
         parent_path, _, slug = path.rpartition("/")
-        parent = pages[parent_path] if parent_path else home
-        page = _child(parent, slug)
+        if parent_path in report.outdated:
+            report.outdated.append(path)
+            continue
+        parent = refs.pages[parent_path] if parent_path else home
+        factory = FACTORIES[kind]
+        page = parent.get_children().filter(slug=slug).first()
+        if page is not None and not isinstance(page.specific, factory._meta.model):
+            if not refresh:
+                # Built by an earlier version as another page type: leave it and
+                # everything under it as it is, and say how to rebuild it.
+                report.outdated.append(path)
+                continue
+            page.delete()
+            page = None
         if page is None:
-            page = StandardPageFactory(parent=parent, title=fields["title"], slug=slug, body=[])
+            page = factory(parent=parent, title=fields["title"], slug=slug)
             fresh.add(path)
-        pages[path] = page.specific
+        refs.pages[path] = page.specific
 
     # Second pass: fill and publish what is new, or everything when refreshing.
-    for path, fields in content.PAGES:
-        page = pages[path]
+    for path, _kind, fields in content.PAGES:
+        page = refs.pages.get(path)
+        if page is None:
+            continue
         if path in fresh or refresh:
             for name, value in fields.items():
-                setattr(page, name, _resolve(value, documents, pages) if name == "body" else value)
+                setattr(page, name, refs.resolve(value))
             _publish(page)
             (report.created if path in fresh else report.updated).append(path)
         else:
@@ -105,18 +159,26 @@ def load_demo_content(*, refresh: bool = False) -> Report:
 
     # The home page from the migration has never been edited until the demo fills it.
     if home.latest_revision_id is None or refresh:
-        home.title = content.HOME["title"]
-        home.introduction = content.HOME["introduction"]
-        home.emergency_heading = content.HOME["emergency_heading"]
-        home.emergency_text = content.HOME["emergency_text"]
+        for name in ("title", "introduction", "emergency_heading", "emergency_text"):
+            setattr(home, name, content.HOME[name])
         home.featured = [
-            {"type": "page", "value": {"page": pages[p].pk, "label": "", "summary": ""}}
-            for p in content.HOME["featured"]
+            {"type": "page", "value": {"page": refs.pages[path].pk, "label": "", "summary": ""}}
+            for path in content.HOME["featured"]
+            if path in refs.pages
         ]
         _publish(home)
         (report.updated if refresh else report.created).append("")
     else:
         report.kept.append("")
+
+    for old_path, path in content.REDIRECTS.items():
+        if path not in refs.pages:
+            continue
+        Redirect.objects.update_or_create(
+            old_path=Redirect.normalise_path(old_path),
+            site=site,
+            defaults={"redirect_page": refs.pages[path], "is_permanent": True},
+        )
 
     if not site.site_name or refresh:
         site.site_name = content.SITE_NAME

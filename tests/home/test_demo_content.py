@@ -11,6 +11,8 @@ from wagtail.models import Page, PageLogEntry, Revision
 
 from home.demo.loader import load_demo_content
 from home.models import HomePage, StandardPage
+from reviews.models import BriefingPage, ReviewIndexPage, ReviewPage, ReviewType
+from sscp_wagtail.learning.models import LearningTheme
 from tests.conftest import page_at, soup, visible_text
 
 SEED = Path(__file__).resolve().parents[2] / "home" / "demo" / "serious-case-reviews.txt"
@@ -20,9 +22,9 @@ PAGE_URLS = [
     "/serious-case-reviews/baby-m/",
     "/serious-case-reviews/child-e/",
     "/serious-case-reviews/jaiden/",
+    "/serious-case-reviews/analysis-of-serious-case-reviews/",
     "/rapid-review-process/",
     "/case-review-referral/",
-    "/analysis-of-serious-case-reviews/",
 ]
 # The seed marks document links with their size as published ("(PDF 2.6Mb)"); the
 # site writes the real file's type and size instead, so the marks are compared apart.
@@ -62,14 +64,56 @@ def test_every_line_of_the_seed_is_on_the_rendered_site(demo, client):
     assert len(seed_lines()) > 40  # the seed really was read
 
 
+EXPECTED_TYPES = {
+    "/": HomePage,
+    "/serious-case-reviews/": ReviewIndexPage,
+    "/serious-case-reviews/baby-m/": ReviewPage,
+    "/serious-case-reviews/child-e/": ReviewPage,
+    "/serious-case-reviews/jaiden/": ReviewPage,
+    "/serious-case-reviews/analysis-of-serious-case-reviews/": ReviewPage,
+    "/serious-case-reviews/7-minute-briefing-safe-sleep/": BriefingPage,
+    "/rapid-review-process/": StandardPage,
+    "/case-review-referral/": StandardPage,
+}
+
+
 @pytest.mark.django_db
 def test_pages_are_at_the_agreed_addresses_and_types(demo):
-    assert isinstance(page_at("/"), HomePage)
-    for url in PAGE_URLS[1:]:
+    for url, page_type in EXPECTED_TYPES.items():
         page = page_at(url)
-        assert isinstance(page, StandardPage), url
+        assert type(page) is page_type, url
         assert page.live and page.get_url() == url
         assert page.latest_revision is not None, "demo pages have a history"
+    assert ReviewPage.objects.count() == 4
+
+
+@pytest.mark.django_db
+def test_the_analysis_moved_under_the_index_and_its_old_address_redirects(demo, client):
+    response = client.get("/analysis-of-serious-case-reviews/")
+    assert response.status_code == 301
+    assert response["Location"] == "/serious-case-reviews/analysis-of-serious-case-reviews/"
+    analysis = page_at("/serious-case-reviews/analysis-of-serious-case-reviews/")
+    assert analysis.review_type == ReviewType.NATIONAL_ANALYSIS
+    assert "293 SCRs" in str(analysis.story)
+
+
+@pytest.mark.django_db
+def test_baby_m_is_structured(demo):
+    baby_m = page_at("/serious-case-reviews/baby-m/")
+    assert [block.value["heading"] for block in baby_m.learning] == [
+        "Alcohol and Safe Sleep",
+        "Information Sharing and Discharge Planning",
+        "Supporting Parents",
+    ]
+    assert len(baby_m.recommendations) == 3
+    assert sorted(baby_m.themes.values_list("slug", flat=True)) == [
+        "alcohol-and-substance-misuse",
+        "discharge-planning",
+        "information-sharing",
+        "safe-sleep",
+        "supporting-parents",
+    ]
+    assert LearningTheme.objects.filter(live=True).count() == 8
 
 
 @pytest.mark.django_db
@@ -91,7 +135,7 @@ def test_running_twice_duplicates_nothing(demo):
     report = load_demo_content()
     assert snapshot() == before
     assert report.created == [] and report.updated == []
-    assert len(report.kept) == 8
+    assert len(report.kept) == 9  # eight pages and the home page
 
 
 @pytest.mark.django_db
@@ -116,7 +160,7 @@ def test_the_whole_load_is_one_transaction(db, monkeypatch):
     before = snapshot()
     from home.demo import content
 
-    monkeypatch.setattr(content, "PAGES", [*content.PAGES, ("no-such-parent/orphan", {"title": "Orphan"})])
+    monkeypatch.setattr(content, "PAGES", [*content.PAGES, ("no-such-parent/orphan", "standard", {"title": "Orphan"})])
     with pytest.raises(KeyError):
         load_demo_content()
     assert snapshot() == before
@@ -130,4 +174,4 @@ def test_refused_in_production_unless_forced(db):
         call_command("load_demo_content")
     assert not StandardPage.objects.exists()
     call_command("load_demo_content", "--force", stdout=open("/dev/null", "w"))  # noqa: SIM115
-    assert StandardPage.objects.count() == 7
+    assert ReviewPage.objects.count() == 4

@@ -7,6 +7,7 @@ from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfiel
 
 from home.factories import DocumentFactory, StandardPageFactory
 from home.models import HomePage, StandardPage
+from reviews.models import ReviewIndexPage
 
 
 def list_block(*values):
@@ -35,7 +36,7 @@ class HomePageTests(WagtailPageTestCase):
 
     def test_tree_rules(self):
         self.assertAllowedParentPageTypes(HomePage, {Page})
-        self.assertAllowedSubpageTypes(HomePage, {StandardPage})
+        self.assertAllowedSubpageTypes(HomePage, {StandardPage, ReviewIndexPage})
         self.assertCanCreateAt(Page, HomePage)
         self.assertCanNotCreateAt(StandardPage, HomePage)
 

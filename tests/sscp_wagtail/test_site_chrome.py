@@ -62,7 +62,6 @@ def test_navigation_lists_live_public_menu_pages_only(demo, client):
         "Serious case reviews",
         "Rapid Review Process",
         "Case review referral",
-        "Analysis of serious case reviews",
     ]
 
 

@@ -1,0 +1,104 @@
+"""Blocks that only case reviews use: the story, recommendations and the review's documents."""
+
+from __future__ import annotations
+
+from wagtail import blocks
+from wagtail.documents.blocks import DocumentChooserBlock
+
+from sscp_wagtail.blocks import DocumentLinkStructValue, ImageBlock, ParagraphBlock
+from sscp_wagtail.files import document_description
+from sscp_wagtail.learning.blocks import LearningThemeBlock
+
+
+class QuoteBlock(blocks.StructBlock):
+    quote = blocks.TextBlock(help_text="The words quoted, without quotation marks.")
+    attribution = blocks.CharBlock(required=False, max_length=255, help_text='Who said it, e.g. "Baby M’s mother".')
+
+    class Meta:
+        icon = "openquote"
+        template = "reviews/blocks/quote_block.html"
+        description = "A quotation from the child, a family member or a practitioner."
+
+
+class StoryStreamBlock(blocks.StreamBlock):
+    paragraph = ParagraphBlock()
+    quote = QuoteBlock()
+    image = ImageBlock()
+
+
+class LearningStreamBlock(blocks.StreamBlock):
+    learning_theme = LearningThemeBlock()
+
+
+class RecommendationStructValue(blocks.StructValue):
+    def status_label(self) -> str:
+        return dict(RecommendationBlock.STATUSES).get(self.get("status") or "", "")
+
+
+class RecommendationBlock(blocks.StructBlock):
+    """One recommendation, who owns it, and how far it has got: the public can follow progress."""
+
+    STATUSES = [("not_started", "Not started"), ("in_progress", "In progress"), ("complete", "Complete")]
+
+    text = blocks.TextBlock(help_text="The recommendation as the review worded it.")
+    agency = blocks.CharBlock(required=False, max_length=255, help_text="The agency responsible for it.")
+    status = blocks.ChoiceBlock(
+        choices=STATUSES,
+        required=False,
+        help_text="Leave blank until the partnership has published progress on it.",
+    )
+    status_date = blocks.DateBlock(required=False, help_text="When the status was last checked.")
+    status_note = blocks.TextBlock(required=False, help_text="A sentence on what has been done.")
+
+    class Meta:
+        icon = "tick-inverse"
+        value_class = RecommendationStructValue
+        template = "reviews/blocks/recommendation_block.html"
+
+    def get_api_representation(self, value, context=None):
+        return {
+            "text": value["text"],
+            "agency": value["agency"],
+            "status": value["status"] or None,
+            "status_label": value.status_label() or None,
+            "status_date": value["status_date"].isoformat() if value["status_date"] else None,
+            "status_note": value["status_note"],
+        }
+
+
+class RecommendationsStreamBlock(blocks.StreamBlock):
+    recommendation = RecommendationBlock()
+
+
+class ReviewDocumentBlock(blocks.StructBlock):
+    """The review's own publications, each labelled with what it is."""
+
+    KINDS = [
+        ("full_report", "Full report"),
+        ("executive_summary", "Executive summary"),
+        ("briefing", "7-minute briefing"),
+        ("other", "Other document"),
+    ]
+
+    kind = blocks.ChoiceBlock(choices=KINDS, default="full_report")
+    document = DocumentChooserBlock()
+    title = blocks.CharBlock(required=False, max_length=255, help_text="Link text; blank uses the document title.")
+
+    class Meta:
+        icon = "doc-full"
+        value_class = DocumentLinkStructValue
+        template = "sscp_wagtail/blocks/document_link_block.html"
+
+    def get_api_representation(self, value, context=None):
+        document = value["document"]
+        return {
+            "kind": value["kind"],
+            "title": value.link_text(),
+            "id": document.pk,
+            "url": document.url,
+            "file": document_description(document),
+        }
+
+
+class ReviewDocumentsStreamBlock(blocks.StreamBlock):
+    document = ReviewDocumentBlock()

@@ -1,0 +1,303 @@
+"""Case reviews: the index that lists them, each review, and 7-minute briefings."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.conf import settings
+from django.core.paginator import Paginator
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.shortcuts import get_object_or_404
+from django.utils import timezone
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, ObjectList, TabbedInterface
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable, Page, Site
+from wagtail.search import index
+
+from sscp_wagtail.blocks import BodyStreamBlock
+from sscp_wagtail.learning.blocks import raw_theme_ids
+from sscp_wagtail.learning.models import LearningTheme
+from sscp_wagtail.rich_text import RICH_TEXT_FEATURES
+from sscp_wagtail.structured_data import json_ld
+
+from .blocks import LearningStreamBlock, RecommendationsStreamBlock, ReviewDocumentsStreamBlock, StoryStreamBlock
+from .listing import ReviewFilters, theme_learning
+
+
+class ReviewType(models.TextChoices):
+    SERIOUS_CASE_REVIEW = "serious_case_review", "Serious Case Review"
+    PRACTICE_REVIEW = "practice_review", "Child Safeguarding Practice Review"
+    RAPID_REVIEW = "rapid_review", "Rapid Review"
+    MULTI_AGENCY_REVIEW = "multi_agency_review", "Multi-agency review"
+    NATIONAL_ANALYSIS = "national_analysis", "National analysis"
+
+
+class ReviewIndexPage(RoutablePageMixin, Page):
+    """ "Serious case reviews": the process, the list of reviews, and the theme pages."""
+
+    introduction = RichTextField(features=RICH_TEXT_FEATURES, blank=True, help_text="What case reviews are and why.")
+    body = StreamField(
+        BodyStreamBlock(),
+        blank=True,
+        help_text="The review process and how to refer a case; shown above the list of reviews.",
+    )
+    listing_heading = models.CharField(
+        max_length=255, default="Reviews", help_text="Heading above the list of reviews."
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("introduction"),
+        FieldPanel("body"),
+        FieldPanel("listing_heading"),
+    ]
+    search_fields = [*Page.search_fields, index.SearchField("introduction"), index.SearchField("body")]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["reviews.ReviewPage", "reviews.BriefingPage"]
+
+    class Meta:
+        verbose_name = "review index page"
+
+    def live_reviews(self):
+        """Published, public reviews under this index, newest first."""
+        return ReviewPage.objects.child_of(self).live().public().order_by("-publication_date", "-pk")
+
+    @path("")
+    def index_route(self, request):
+        filters = ReviewFilters(request.GET, self.live_reviews(), self.locale_id)
+        paginator = Paginator(filters.results(), getattr(settings, "SSCP_REVIEWS_PAGE_SIZE", 10))
+        reviews = paginator.get_page(request.GET.get("page"))
+        return self.render(
+            request,
+            context_overrides={"filters": filters, "reviews": reviews, "paginator": paginator},
+        )
+
+    @path("themes/")
+    def themes_route(self, request):
+        themes = LearningTheme.objects.filter(live=True, locale_id=self.locale_id).order_by("name")
+        counts = ReviewFilters({}, self.live_reviews(), self.locale_id).theme_counts()
+        listed = [(theme, counts.get(theme.slug, 0)) for theme in themes]
+        return self.render(
+            request,
+            template="reviews/theme_index.html",
+            context_overrides={"themes": listed},
+        )
+
+    @path("themes/<slug:slug>/")
+    def theme_route(self, request, slug):
+        theme = get_object_or_404(LearningTheme, slug=slug, live=True, locale_id=self.locale_id)
+        reviews = (
+            self.live_reviews()
+            .filter(themes=theme)
+            .only("id", "title", "path", "depth", "url_path", "publication_date", "review_type", "learning")
+        )
+        return self.render(
+            request,
+            template="reviews/theme_page.html",
+            context_overrides={"theme": theme, "items": theme_learning(theme, reviews)},
+        )
+
+    def theme_url(self, slug: str) -> str:
+        return self.url + self.reverse_subpage("theme_route", args=[slug])
+
+    def themes_url(self) -> str:
+        return self.url + self.reverse_subpage("themes_route")
+
+
+class ReviewPage(Page):
+    """One case review, structured so its learning can be found across reviews."""
+
+    review_type = models.CharField(max_length=40, choices=ReviewType.choices)
+    publication_date = models.DateField(default=dt.date.today, help_text="When the review was published.")
+    incident_year = models.PositiveSmallIntegerField(
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1950), MaxValueValidator(2100)],
+        help_text="The year of the incident that led to the review, if it can be published.",
+    )
+    reviewer = models.CharField(
+        max_length=255, blank=True, help_text='Who carried it out, e.g. "an independent reviewer".'
+    )
+    commissioning_body = models.CharField(
+        max_length=255, blank=True, help_text='Who commissioned it, e.g. "Stockport Safeguarding Children Board".'
+    )
+    summary = models.TextField(
+        max_length=300,
+        help_text="Two or three plain sentences for lists, search results and other websites. "
+        "Never a child's real name.",
+    )
+    how_reviewed = RichTextField(
+        features=RICH_TEXT_FEATURES, blank=True, verbose_name="How did we review?", help_text="How the review was done."
+    )
+    story = StreamField(StoryStreamBlock(), blank=True, verbose_name="The child's story")
+    learning = StreamField(LearningStreamBlock(), blank=True, verbose_name="Learning themes")
+    recommendations = StreamField(RecommendationsStreamBlock(), blank=True)
+    documents = StreamField(ReviewDocumentsStreamBlock(), blank=True)
+    # Which themes the learning blocks carry, kept in step on every save so
+    # filters and theme pages need one indexed query, not a scan of every review.
+    themes = ParentalManyToManyField(LearningTheme, blank=True, related_name="reviews", editable=False)
+
+    content_panels = [
+        *Page.content_panels,
+        MultiFieldPanel(
+            [
+                FieldPanel("review_type"),
+                FieldPanel("publication_date"),
+                FieldPanel("incident_year"),
+                FieldPanel("reviewer"),
+                FieldPanel("commissioning_body"),
+            ],
+            heading="About the review",
+        ),
+        FieldPanel("summary"),
+        FieldPanel("how_reviewed"),
+        FieldPanel("story"),
+    ]
+    learning_panels = [FieldPanel("learning")]
+    recommendation_panels = [FieldPanel("recommendations")]
+    document_panels = [FieldPanel("documents"), InlinePanel("related_reviews", label="Related reviews")]
+    edit_handler = TabbedInterface(
+        [
+            ObjectList(content_panels, heading="Content"),
+            ObjectList(learning_panels, heading="Learning"),
+            ObjectList(recommendation_panels, heading="Recommendations"),
+            ObjectList(document_panels, heading="Documents"),
+            ObjectList(Page.promote_panels, heading="Promote"),
+            ObjectList(Page.settings_panels, heading="Settings"),
+        ]
+    )
+
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("summary", boost=2),
+        index.SearchField("how_reviewed"),
+        index.SearchField("story"),
+        index.SearchField("learning", boost=1.5),
+        index.SearchField("recommendations"),
+        index.FilterField("review_type"),
+        index.FilterField("publication_date"),
+    ]
+
+    parent_page_types = ["reviews.ReviewIndexPage"]
+    subpage_types: list[str] = []
+
+    class Meta:
+        verbose_name = "review page"
+        indexes = [models.Index(fields=["publication_date"])]
+
+    def save(self, *args, **kwargs):
+        update_fields = kwargs.get("update_fields")
+        if update_fields is None or "learning" in update_fields:
+            # Instances, not ids: modelcluster's deferred manager commits only instances.
+            self.themes = list(LearningTheme.objects.filter(pk__in=self.learning_theme_ids()))
+        return super().save(*args, **kwargs)
+
+    def learning_theme_ids(self) -> list[int]:
+        """Theme ids in the learning blocks, read from the raw data: no snippet queries."""
+        ids: list[int] = []
+        for block in self.learning.raw_data:
+            ids.extend(theme_id for theme_id in raw_theme_ids(block.get("value")) if theme_id not in ids)
+        return ids
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        index_page = self.get_parent().specific
+        context["index_page"] = index_page
+        context["themes_url"] = index_page.themes_url() if isinstance(index_page, ReviewIndexPage) else ""
+        context["related"] = self.live_related_reviews()
+        context["json_ld"] = json_ld(self.structured_data(request))
+        return context
+
+    def learning_themes(self) -> list[LearningTheme]:
+        """The themes of the learning blocks, from the blocks already loaded for rendering."""
+        themes: dict[int, LearningTheme] = {}
+        for block in self.learning:
+            for theme in block.value["themes"]:
+                if theme is not None and theme.live:
+                    themes.setdefault(theme.pk, theme)
+        return list(themes.values())
+
+    def live_related_reviews(self):
+        ids = [link.review_id for link in self.related_reviews.all() if link.review_id]
+        found = {page.pk: page for page in ReviewPage.objects.filter(pk__in=ids).live().public()}
+        return [found[pk] for pk in ids if pk in found]
+
+    def structured_data(self, request=None) -> dict:
+        site = Site.find_for_request(request) if request is not None else self.get_site()
+        publisher = {"@type": "Organization", "name": (site.site_name if site else "") or settings.WAGTAIL_SITE_NAME}
+        data = {
+            "@context": "https://schema.org",
+            "@type": "Report",
+            "headline": self.title,
+            "name": f"{self.get_review_type_display()}: {self.title}",
+            "description": self.summary,
+            "datePublished": self.publication_date.isoformat(),
+            "inLanguage": self.locale.language_code,
+            "url": self.get_full_url(request),
+            "publisher": publisher,
+            "author": {"@type": "Person", "name": self.reviewer} if self.reviewer else publisher,
+            "about": [{"@type": "Thing", "name": theme.name} for theme in self.learning_themes()],
+        }
+        if self.last_published_at:
+            data["dateModified"] = timezone.localtime(self.last_published_at).date().isoformat()
+        return data
+
+
+class RelatedReview(Orderable):
+    page = ParentalKey(ReviewPage, on_delete=models.CASCADE, related_name="related_reviews")
+    review = models.ForeignKey(ReviewPage, on_delete=models.CASCADE, related_name="+")
+
+    panels = [FieldPanel("review")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = "related review"
+
+
+class BriefingPage(Page):
+    """A 7-minute briefing: the seven standard sections, printable on one or two A4 pages."""
+
+    SECTIONS = [
+        ("background", "Background"),
+        ("why_it_matters", "Why it matters"),
+        ("information", "Information"),
+        ("what_to_do", "What to do"),
+        ("questions", "Questions for reflection"),
+        ("what_should_happen", "What should happen"),
+        ("further_resources", "Further resources"),
+    ]
+
+    background = RichTextField(features=RICH_TEXT_FEATURES)
+    why_it_matters = RichTextField(features=RICH_TEXT_FEATURES)
+    information = RichTextField(features=RICH_TEXT_FEATURES)
+    what_to_do = RichTextField(features=RICH_TEXT_FEATURES)
+    questions = RichTextField(features=RICH_TEXT_FEATURES, verbose_name="Questions for reflection")
+    what_should_happen = RichTextField(features=RICH_TEXT_FEATURES)
+    further_resources = RichTextField(features=RICH_TEXT_FEATURES)
+    briefing_themes = ParentalManyToManyField(
+        LearningTheme,
+        blank=True,
+        related_name="briefings",
+        verbose_name="themes",
+        help_text="The learning themes this briefing belongs to.",
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        *[FieldPanel(name) for name, _ in SECTIONS],
+        FieldPanel("briefing_themes"),
+    ]
+    search_fields = [*Page.search_fields, *[index.SearchField(name) for name, _ in SECTIONS]]
+
+    parent_page_types = ["reviews.ReviewIndexPage"]
+    subpage_types: list[str] = []
+
+    class Meta:
+        verbose_name = "7-minute briefing"
+
+    def sections(self):
+        """(number, heading, rich text) for the seven sections, in order."""
+        return [(number, heading, getattr(self, name)) for number, (name, heading) in enumerate(self.SECTIONS, 1)]

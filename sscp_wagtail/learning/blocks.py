@@ -1,0 +1,141 @@
+"""``LearningThemeBlock``: one piece of learning, tagged with themes, usable on any page."""
+
+from __future__ import annotations
+
+from django.core.exceptions import ValidationError
+from wagtail import blocks
+from wagtail.blocks.list_block import ListBlockValidationError
+from wagtail.blocks.struct_block import StructBlockValidationError
+from wagtail.documents.blocks import DocumentChooserBlock
+from wagtail.rich_text import expand_db_html
+from wagtail.snippets.blocks import SnippetChooserBlock
+
+from sscp_wagtail.files import document_description
+from sscp_wagtail.rich_text import RICH_TEXT_FEATURES
+
+
+class ResourceLinkStructValue(blocks.StructValue):
+    def url(self) -> str:
+        if self.get("page"):
+            # An unpublished page has no public address: the link is left out.
+            return (self["page"].url or "") if self["page"].live else ""
+        if self.get("document"):
+            return self["document"].url
+        return self.get("external_url") or ""
+
+    def text(self) -> str:
+        target = self.get("page") or self.get("document")
+        return self.get("title") or (target.title if target else self.get("external_url", ""))
+
+    def description(self) -> str:
+        return document_description(self["document"]) if self.get("document") else ""
+
+
+class ResourceLinkBlock(blocks.StructBlock):
+    """A link to a page, a document or another website: exactly one of the three."""
+
+    title = blocks.CharBlock(
+        required=False, max_length=255, help_text="Link text; blank uses the page or document title."
+    )
+    page = blocks.PageChooserBlock(required=False)
+    document = DocumentChooserBlock(required=False)
+    external_url = blocks.URLBlock(required=False, label="Other website")
+
+    class Meta:
+        icon = "link"
+        value_class = ResourceLinkStructValue
+
+    def clean(self, value):
+        value = super().clean(value)
+        targets = [name for name in ("page", "document", "external_url") if value.get(name)]
+        if len(targets) == 1:
+            if targets == ["external_url"] and not value.get("title"):
+                raise StructBlockValidationError(
+                    block_errors={"title": ValidationError("Give a link to another website some link text.")}
+                )
+            return value
+        message = (
+            "Choose a page, a document or another website."
+            if not targets
+            else "Choose only one of a page, a document or another website."
+        )
+        raise StructBlockValidationError(block_errors={name: ValidationError(message) for name in targets or ["page"]})
+
+    def get_api_representation(self, value, context=None):
+        kind = next((name for name in ("page", "document", "external_url") if value.get(name)), None)
+        data = {"type": kind, "title": value.text(), "url": value.url()}
+        if kind == "page":
+            data["id"] = value["page"].pk
+        elif kind == "document":
+            data["id"] = value["document"].pk
+            data["file"] = document_description(value["document"])
+        return data
+
+
+class LearningThemeBlock(blocks.StructBlock):
+    """What a review taught, under one heading, tagged with the themes it belongs to.
+
+    The themes make the learning findable across reviews: each theme's page
+    gathers every block tagged with it.
+    """
+
+    heading = blocks.CharBlock(max_length=255, help_text='What the learning is about, e.g. "Alcohol and Safe Sleep".')
+    themes = blocks.ListBlock(
+        SnippetChooserBlock("sscp_learning.LearningTheme"),
+        min_num=1,
+        help_text="The themes this learning belongs to; its theme pages will list it.",
+    )
+    learning = blocks.RichTextBlock(features=RICH_TEXT_FEATURES, help_text="What the review found.")
+    practice_points = blocks.ListBlock(
+        blocks.CharBlock(max_length=500),
+        min_num=0,
+        default=[],
+        label="What this means for practitioners",
+        help_text="Optional: short points for practitioners, one per item.",
+    )
+    resources = blocks.ListBlock(ResourceLinkBlock(), min_num=0, default=[], help_text="Briefings, guidance, tools.")
+
+    class Meta:
+        icon = "openquote"
+        template = "sscp_learning/blocks/learning_theme_block.html"
+        description = "Learning from a review, tagged with themes so it can be found across reviews."
+        label = "Learning theme"
+
+    def clean(self, value):
+        errors = {}
+        try:
+            value = super().clean(value)
+        except StructBlockValidationError as error:
+            errors = dict(error.block_errors)
+        themes = [theme for theme in value.get("themes") or [] if theme is not None]
+        ids = [theme.pk for theme in themes]
+        if "themes" not in errors and len(ids) != len(set(ids)):
+            errors["themes"] = ListBlockValidationError(non_block_errors=["Each theme can be chosen only once."])
+        if errors:
+            raise StructBlockValidationError(block_errors=errors)
+        return value
+
+    def get_api_representation(self, value, context=None):
+        return {
+            "heading": value["heading"],
+            "themes": [{"id": t.pk, "name": t.name, "slug": t.slug} for t in value["themes"] if t is not None],
+            "learning": expand_db_html(value["learning"].source),
+            "practice_points": list(value["practice_points"]),
+            "resources": [
+                self.child_blocks["resources"].child_block.get_api_representation(r) for r in value["resources"]
+            ],
+        }
+
+
+def raw_theme_ids(block_value: dict) -> list[int]:
+    """Theme ids in a LearningThemeBlock's stored JSON, without loading the snippets.
+
+    ListBlock items are stored as ``{"type": "item", "value": id, "id": uuid}``;
+    older data may hold bare ids.
+    """
+    ids = []
+    for item in (block_value or {}).get("themes") or []:
+        theme_id = item.get("value") if isinstance(item, dict) else item
+        if theme_id and theme_id not in ids:
+            ids.append(theme_id)
+    return ids

@@ -1,0 +1,108 @@
+"""Review pages cost a fixed number of queries, however much content there is.
+
+Each test renders with a small and a large data set and pins the same count.
+"""
+
+import datetime as dt
+
+import pytest
+
+from home.factories import DocumentFactory
+from reviews.models import RelatedReview
+
+pytestmark = pytest.mark.django_db
+
+
+def add_reviews(make_review, themes, count):
+    theme_list = list(themes.values())
+    for number in range(count):
+        make_review(
+            f"Child {number}",
+            publication_date=dt.date(2000, 1, 1) + dt.timedelta(days=number * 30),
+            learning=[(f"Learning {number}", [theme_list[number % 3], theme_list[(number + 1) % 3]])],
+        )
+
+
+def warm(client, url):
+    assert client.get(url).status_code == 200
+
+
+# 1 site, 2 locale, 3-5 routing to the index and its specific row, 6 alias check,
+# 7 view restrictions on the page, 8 view restrictions for the menu, 9 menu pages,
+# 10 breadcrumbs, 11 view restrictions for the reviews' public(), 12 the count
+# for the paginator, 13 the page of reviews, 14 their themes, 15 type counts,
+# 16 theme counts, 17 year counts
+INDEX_QUERIES = 17
+
+
+@pytest.mark.parametrize("count", [3, 60])
+def test_index_queries_do_not_grow_with_reviews(client, index, make_review, themes, count, django_assert_num_queries):
+    add_reviews(make_review, themes, count)
+    warm(client, index.url)
+    with django_assert_num_queries(INDEX_QUERIES):
+        client.get(index.url)
+    with django_assert_num_queries(INDEX_QUERIES):
+        client.get(index.url, {"theme": "safe-sleep", "type": "serious_case_review"})
+
+
+# 1 site, 2 locale, 3-5 routing, 6 alias check, 7 page restrictions, 8 menu
+# restrictions, 9 menu, 10 breadcrumbs, 11 the theme, 12 restrictions for the
+# reviews' public(), 13 every review with the theme (learning read from its data)
+THEME_QUERIES = 13
+
+
+@pytest.mark.parametrize("count", [3, 60])
+def test_theme_page_queries_do_not_grow_with_reviews(
+    client, index, make_review, themes, count, django_assert_num_queries
+):
+    add_reviews(make_review, themes, count)
+    url = f"{index.url}themes/safe-sleep/"
+    warm(client, url)
+    with django_assert_num_queries(THEME_QUERIES):
+        response = client.get(url)
+    assert response.content.decode().count('class="learning-theme"') == sum(
+        1 for n in range(count) if 0 in (n % 3, (n + 1) % 3)
+    )
+
+
+# 1 site, 2 locale, 3-6 routing to the review and its specific row, 7 alias
+# check, 8 page restrictions, 9 menu restrictions, 10 menu, 11 breadcrumbs,
+# 12 the index page (theme links), 13 related review links, 14 restrictions for
+# the related reviews' public(), 15 the related reviews, 16 the page's locale for
+# structured data, 17 the learning blocks' themes, 18 their resource documents,
+# 19 the review's documents
+REVIEW_QUERIES = 19
+
+
+@pytest.mark.parametrize("count", [1, 12])
+def test_review_page_queries_do_not_grow_with_its_content(
+    client, make_review, themes, count, django_assert_num_queries
+):
+    theme_list = list(themes.values())
+    review = make_review("Baby M", learning=[(f"Theme {n}", [theme_list[n % 3]]) for n in range(count)])
+    documents = [DocumentFactory(title=f"Report {n}") for n in range(count)]
+    for number, block in enumerate(review.learning):
+        block.value["resources"] = [{"title": "", "page": None, "document": documents[number], "external_url": ""}]
+    review.recommendations = [
+        {
+            "type": "recommendation",
+            "value": {
+                "text": f"Recommendation {n}",
+                "agency": "",
+                "status": "complete",
+                "status_date": None,
+                "status_note": "",
+            },
+        }
+        for n in range(count)
+    ]
+    review.documents = [
+        {"type": "document", "value": {"kind": "other", "document": d.pk, "title": ""}} for d in documents
+    ]
+    review.save_revision().publish()
+    for n in range(count):
+        RelatedReview.objects.create(page=review, review=make_review(f"Related {n}"))
+    warm(client, review.url)
+    with django_assert_num_queries(REVIEW_QUERIES):
+        response = client.get(review.url)
+    assert response.content.decode().count('<li class="recommendation">') == count
