@@ -84,7 +84,7 @@ class ReviewIndexPage(RoutablePageMixin, Page):
         return self.render(
             request,
             template="reviews/theme_index.html",
-            context_overrides={"themes": listed},
+            context_overrides={"themes": listed, "subpage_title": "Learning themes"},
         )
 
     @path("themes/<slug:slug>/")
@@ -98,7 +98,7 @@ class ReviewIndexPage(RoutablePageMixin, Page):
         return self.render(
             request,
             template="reviews/theme_page.html",
-            context_overrides={"theme": theme, "items": theme_learning(theme, reviews)},
+            context_overrides={"theme": theme, "items": theme_learning(theme, reviews), "subpage_title": theme.name},
         )
 
     def theme_url(self, slug: str) -> str:

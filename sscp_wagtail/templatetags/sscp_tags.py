@@ -48,4 +48,10 @@ def breadcrumbs(context) -> dict:
         .only("id", "title", "path", "depth", "url_path")
     )
     crumbs = [{"title": a.title, "url": a.get_url(request)} for a in ancestors]
+    # A routable page's sub-page (e.g. a theme page under the review index) names
+    # itself in ``subpage_title``; the page it hangs from becomes a link.
+    subpage_title = context.get("subpage_title")
+    if subpage_title:
+        crumbs.append({"title": page.title, "url": page.get_url(request)})
+        return {"crumbs": crumbs, "current": subpage_title}
     return {"crumbs": crumbs, "current": page.title}

@@ -152,3 +152,10 @@ def test_removing_a_theme_from_a_review_updates_filters_only_when_published(clie
     assert listed(client.get(index.url, {"theme": "safe-sleep"})) == ["Baby M", "Jaiden"]
     revision.publish()
     assert listed(client.get(index.url, {"theme": "safe-sleep"})) == ["Jaiden"]
+
+
+def test_theme_page_breadcrumbs_lead_back_to_the_reviews(client, index, reviews):
+    crumbs = soup(client.get(f"{index.url}themes/safe-sleep/")).select("nav.breadcrumbs li")
+    assert [li.get_text(strip=True) for li in crumbs] == ["Home", "Serious case reviews", "Safe sleep"]
+    assert crumbs[1].find("a")["href"] == "/serious-case-reviews/"
+    assert crumbs[-1]["aria-current"] == "page"
