@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.db import models
 from wagtail import blocks
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
@@ -31,13 +31,13 @@ class HomePage(Page):
     introduction = RichTextField(
         features=RICH_TEXT_FEATURES, blank=True, help_text="The opening paragraph under the site's title."
     )
-    emergency_heading = models.CharField(
-        max_length=255, blank=True, default="Child abuse or neglect", help_text="Heading of the 'who to call' panel."
-    )
-    emergency_text = RichTextField(
-        features=RICH_TEXT_FEATURES,
+    contact_panel = models.ForeignKey(
+        "sscp_wagtail.ContactPanel",
+        null=True,
         blank=True,
-        help_text="Who to call and when. Phone numbers become tel: links when written as links.",
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="The 'who to call' panel: its numbers, hours and which number to call right now.",
     )
     featured = StreamField(
         [("page", FeaturedPageBlock())],
@@ -48,7 +48,7 @@ class HomePage(Page):
     content_panels = [
         *Page.content_panels,
         FieldPanel("introduction"),
-        MultiFieldPanel([FieldPanel("emergency_heading"), FieldPanel("emergency_text")], heading="Who to call panel"),
+        FieldPanel("contact_panel", heading="Who to call panel"),
         FieldPanel("featured"),
     ]
     search_fields = [*Page.search_fields, index.SearchField("introduction")]

@@ -44,6 +44,15 @@ class ReviewIndexPage(RoutablePageMixin, Page):
         blank=True,
         help_text="The review process and how to refer a case; shown above the list of reviews.",
     )
+    contact_panel = models.ForeignKey(
+        "sscp_wagtail.ContactPanel",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Who to call about a child, shown beside the process: its numbers, hours and the number to "
+        "call right now.",
+    )
     listing_heading = models.CharField(
         max_length=255, default="Reviews", help_text="Heading above the list of reviews."
     )
@@ -52,6 +61,7 @@ class ReviewIndexPage(RoutablePageMixin, Page):
         *Page.content_panels,
         FieldPanel("introduction"),
         FieldPanel("body"),
+        FieldPanel("contact_panel"),
         FieldPanel("listing_heading"),
     ]
     search_fields = [*Page.search_fields, index.SearchField("introduction"), index.SearchField("body")]
@@ -178,6 +188,8 @@ class ReviewPage(Page):
         index.SearchField("story"),
         index.SearchField("learning", boost=1.5),
         index.SearchField("recommendations"),
+        index.SearchField("get_review_type_display"),
+        index.RelatedFields("themes", [index.SearchField("name", boost=3)]),
         index.FilterField("review_type"),
         index.FilterField("publication_date"),
     ]
@@ -290,7 +302,12 @@ class BriefingPage(Page):
         *[FieldPanel(name) for name, _ in SECTIONS],
         FieldPanel("briefing_themes"),
     ]
-    search_fields = [*Page.search_fields, *[index.SearchField(name) for name, _ in SECTIONS]]
+    search_fields = [
+        *Page.search_fields,
+        *[index.SearchField(name) for name, _ in SECTIONS],
+        index.SearchField("search_description"),
+        index.RelatedFields("briefing_themes", [index.SearchField("name", boost=3)]),
+    ]
 
     parent_page_types = ["reviews.ReviewIndexPage"]
     subpage_types: list[str] = []

@@ -70,7 +70,9 @@ INSTALLED_APPS = [
     "wagtail.images",
     "wagtail.search",
     "wagtail.admin",
+    "wagtail.api.v2",
     "wagtail",
+    "rest_framework",
     "modelcluster",
     "taggit",
     "django_filters",
@@ -195,6 +197,8 @@ WAGTAIL_GRAVATAR_PROVIDER_URL = None
 # The site's own settings.
 # Where "Exit this page" sends the reader: a neutral site that gives nothing away.
 SSCP_EXIT_PAGE_URL = env("SSCP_EXIT_PAGE_URL", "https://www.bbc.co.uk/weather")
+# Reviews listed per page on a review index.
+SSCP_REVIEWS_PAGE_SIZE = env_int("SSCP_REVIEWS_PAGE_SIZE", 10)
 # The demo-content command writes pages; only development and test allow it
 # without --force.
 SSCP_DEMO_CONTENT_ALLOWED = True

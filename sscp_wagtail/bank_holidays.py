@@ -8,7 +8,9 @@ knows where the real dates come from.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+import functools
+from collections.abc import Iterable, Mapping
+from types import MappingProxyType
 
 import holidays
 
@@ -22,3 +24,22 @@ def england_and_wales_bank_holidays(years: Iterable[int]) -> dict[dt.date, str]:
     """
     calendar = holidays.country_holidays("GB", subdiv="ENG", years=sorted(set(years)))
     return dict(sorted(calendar.items()))
+
+
+@functools.lru_cache(maxsize=32)
+def bank_holidays_in(year: int) -> Mapping[dt.date, str]:
+    """One year, computed once per process: building a year with ``holidays``
+    costs far more than a status query, and the dates never change at run time.
+    Read-only so no caller can corrupt the shared copy."""
+    return MappingProxyType(england_and_wales_bank_holidays([year]))
+
+
+@functools.lru_cache(maxsize=32)
+def bank_holidays_around(year: int) -> Mapping[dt.date, str]:
+    """Every bank holiday a schedule queried during ``year`` can reach: the
+    engine looks back one day (an overnight period from 31 December) and
+    searches up to 366 days ahead, so the year before and the two after."""
+    merged: dict[dt.date, str] = {}
+    for each in range(year - 1, year + 3):
+        merged.update(bank_holidays_in(each))
+    return MappingProxyType(merged)

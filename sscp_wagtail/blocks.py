@@ -9,6 +9,7 @@ from __future__ import annotations
 from wagtail import blocks
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.images.blocks import ImageChooserBlock
+from wagtail.snippets.blocks import SnippetChooserBlock
 
 from .files import document_description
 from .rich_text import RICH_TEXT_FEATURES
@@ -123,6 +124,26 @@ class PageLinksBlock(blocks.StructBlock):
         description = "A list of links to pages on this site."
 
 
+class ContactPanelBlock(SnippetChooserBlock):
+    """A contact panel placed in the body. The panel is a snippet so one set of
+    numbers and hours serves every page that shows it; only its published
+    version is ever rendered."""
+
+    def __init__(self, **kwargs):
+        super().__init__("sscp_wagtail.ContactPanel", **kwargs)
+
+    def get_api_representation(self, value, context=None):
+        # The panel's own endpoint carries its lines and live status.
+        if value is None or not value.live:
+            return None
+        return {"id": value.pk, "title": value.title}
+
+    class Meta:
+        icon = "mobile-alt"
+        template = "sscp_wagtail/blocks/contact_panel_block.html"
+        description = "Who to call and when, with the number to call right now."
+
+
 class BodyStreamBlock(blocks.StreamBlock):
     heading = HeadingBlock()
     paragraph = ParagraphBlock()
@@ -130,3 +151,4 @@ class BodyStreamBlock(blocks.StreamBlock):
     document = DocumentLinkBlock()
     image = ImageBlock()
     page_links = PageLinksBlock()
+    contact_panel = ContactPanelBlock()

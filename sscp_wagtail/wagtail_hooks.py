@@ -1,5 +1,7 @@
 from wagtail import hooks
+from wagtail.snippets.models import register_snippet
 
+from .contact_panels.viewsets import ContactPanelViewSet
 from .rich_text import DescribedDocumentLinkHandler
 
 
@@ -8,3 +10,6 @@ from .rich_text import DescribedDocumentLinkHandler
 @hooks.register("register_rich_text_features", order=1)
 def describe_document_links(features):
     features.register_link_type(DescribedDocumentLinkHandler)
+
+
+register_snippet(ContactPanelViewSet)

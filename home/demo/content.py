@@ -6,7 +6,9 @@ to. Headings the seed lacks but a page outline needs ("What did we learn?",
 
 References are resolved when the pages are built: ``doc:key`` is a document
 from DOCUMENTS, ``page:path`` a page by its slug path under the home page, and
-``theme:slug`` a learning theme from THEMES.
+``theme:slug`` a learning theme from THEMES, and ``panel:name`` a contact panel
+from ``contact_panels.py`` (the seed's "Child abuse or neglect" numbers and the
+Safeguarding Unit's enquiries line).
 
 The seed gives no publication dates. The dates below are illustrative, chosen
 to agree with what the seed does say (the Board handed over to the Partnership
@@ -46,15 +48,6 @@ THEMES = [
     ("looked-after-children", "Looked-after children", "Children in the care of the local authority."),
 ]
 
-CHILD_ABUSE_NUMBERS = (
-    "<ul>"
-    '<li>call <a href="tel:+441612176028">0161 217 6028</a> – Monday to Thursday from 8.30am to 5pm, '
-    "Friday from 8.30am to 4.30pm</li>"
-    '<li>or <a href="tel:+441617182118">0161 718 2118</a> – evenings and weekends</li>'
-    "</ul>"
-)
-
-
 def paragraph(html: str) -> dict:
     return {"type": "paragraph", "value": html}
 
@@ -66,10 +59,6 @@ def document(key: str, title: str = "") -> dict:
 def page_links(heading_text: str, *paths: str) -> dict:
     links = [{"page": f"page:{path}", "label": ""} for path in paths]
     return {"type": "page_links", "value": {"heading": heading_text, "links": links}}
-
-
-def callout(heading_text: str, html: str, style: str = "inset") -> dict:
-    return {"type": "callout", "value": {"heading": heading_text, "text": html, "style": style}}
 
 
 def learning(heading: str, themes: list[str], html: str, resources: list[dict] | None = None) -> dict:
@@ -107,8 +96,8 @@ HOME = {
         "<p>Learning from reviews of cases where children have died or been seriously harmed, "
         "and how to refer a case for review.</p>"
     ),
-    "emergency_heading": "Child abuse or neglect",
-    "emergency_text": "<p>Do not ignore it:</p>" + CHILD_ABUSE_NUMBERS,
+    # The seed's "Child abuse or neglect" numbers, as a contact panel (home/demo/contact_panels.py).
+    "contact_panel": "panel:child-abuse-or-neglect",
     "featured": [
         "serious-case-reviews",
         "rapid-review-process",
@@ -146,8 +135,9 @@ PAGES: list[tuple[str, str, dict]] = [
             ),
             "body": [
                 page_links("The review process", "rapid-review-process", "case-review-referral"),
-                callout("Child abuse or neglect", "<p>Do not ignore it:</p>" + CHILD_ABUSE_NUMBERS, "warning"),
+                {"type": "contact_panel", "value": "panel:safeguarding-unit"},
             ],
+            "contact_panel": "panel:child-abuse-or-neglect",
             "listing_heading": "Serious Case Reviews",
         },
     ),

@@ -23,6 +23,7 @@ from reviews.factories import BriefingPageFactory, ReviewIndexPageFactory, Revie
 from sscp_wagtail.learning.models import LearningTheme
 
 from . import content
+from .contact_panels import ensure_contact_panels
 
 FACTORIES = {
     "standard": StandardPageFactory,
@@ -32,8 +33,8 @@ FACTORIES = {
 }
 # A reference that fills a whole JSON string becomes a number; one in a rich-text
 # attribute (id="doc:key") stays inside its string.
-WHOLE_REFERENCE = re.compile(r'"(doc|page|theme):([a-z0-9/-]+)"')
-ATTRIBUTE_REFERENCE = re.compile(r'id=\\?"(doc|page|theme):([a-z0-9/-]+)\\?"')
+WHOLE_REFERENCE = re.compile(r'"(doc|page|theme|panel):([a-z0-9/-]+)"')
+ATTRIBUTE_REFERENCE = re.compile(r'id=\\?"(doc|page|theme|panel):([a-z0-9/-]+)\\?"')
 
 
 @dataclass
@@ -61,6 +62,7 @@ class DemoContentError(Exception):
 class References:
     documents: dict[str, int]
     themes: dict[str, int]
+    panels: dict[str, int]
     pages: dict[str, Page] = field(default_factory=dict)
 
     def id_for(self, kind: str, key: str) -> int:
@@ -68,6 +70,8 @@ class References:
             return self.documents[key]
         if kind == "theme":
             return self.themes[key]
+        if kind == "panel":
+            return self.panels[key]
         return self.pages[key].pk
 
     def resolve(self, value):
@@ -114,7 +118,11 @@ def load_demo_content(*, refresh: bool = False) -> Report:
     if not isinstance(home, HomePage):
         raise DemoContentError(f"The default site's root page is a {type(home).__name__}, not a home page.")
 
-    refs = References(documents=_documents(), themes=_themes(home.locale_id))
+    refs = References(
+        documents=_documents(),
+        themes=_themes(home.locale_id),
+        panels={name: panel.pk for name, panel in ensure_contact_panels().items()},
+    )
 
     if refresh:
         for path in content.RETIRED:
@@ -151,7 +159,7 @@ def load_demo_content(*, refresh: bool = False) -> Report:
             continue
         if path in fresh or refresh:
             for name, value in fields.items():
-                setattr(page, name, refs.resolve(value))
+                setattr(page, name if name != "contact_panel" else "contact_panel_id", refs.resolve(value))
             _publish(page)
             (report.created if path in fresh else report.updated).append(path)
         else:
@@ -159,8 +167,9 @@ def load_demo_content(*, refresh: bool = False) -> Report:
 
     # The home page from the migration has never been edited until the demo fills it.
     if home.latest_revision_id is None or refresh:
-        for name in ("title", "introduction", "emergency_heading", "emergency_text"):
+        for name in ("title", "introduction"):
             setattr(home, name, content.HOME[name])
+        home.contact_panel_id = refs.resolve(content.HOME["contact_panel"])
         home.featured = [
             {"type": "page", "value": {"page": refs.pages[path].pk, "label": "", "summary": ""}}
             for path in content.HOME["featured"]

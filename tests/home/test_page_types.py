@@ -5,6 +5,7 @@ from wagtail.models import Page
 from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
+from home.demo.contact_panels import CHILD_ABUSE_OR_NEGLECT, ensure_contact_panels
 from home.factories import DocumentFactory, StandardPageFactory
 from home.models import HomePage, StandardPage
 from reviews.models import ReviewIndexPage
@@ -25,7 +26,8 @@ class HomePageTests(WagtailPageTestCase):
         cls.home = HomePage.objects.get(depth=2)
         cls.child = StandardPageFactory(parent=cls.home, title="Rapid Review Process", show_in_menus=True)
         cls.home.introduction = "<p>Learning from case reviews.</p>"
-        cls.home.emergency_text = '<p>Call <a href="tel:+441612176028">0161 217 6028</a></p>'
+        cls.panel = ensure_contact_panels()[CHILD_ABUSE_OR_NEGLECT]
+        cls.home.contact_panel = cls.panel
         cls.home.featured = [
             {"type": "page", "value": {"page": cls.child.pk, "label": "", "summary": "How reviews start."}}
         ]
@@ -46,8 +48,7 @@ class HomePageTests(WagtailPageTestCase):
                 "title": "Second partnership",
                 "slug": "second-partnership",
                 "introduction": rich_text("<p>Our reviews.</p>"),
-                "emergency_heading": "Child abuse or neglect",
-                "emergency_text": rich_text("<p>Call 999 in an emergency.</p>"),
+                "contact_panel": self.panel.pk,
                 "featured": streamfield(
                     [("page", {"page": self.child.pk, "label": "Rapid reviews", "summary": "How reviews start."})]
                 ),
@@ -59,6 +60,7 @@ class HomePageTests(WagtailPageTestCase):
         self.assertCanCreate(self.root, HomePage, self.form_data())
         created = HomePage.objects.get(slug="second-partnership")
         self.assertEqual(created.featured[0].value["label"], "Rapid reviews")
+        self.assertEqual(created.contact_panel, self.panel)
 
     def test_routable_renderable_previewable(self):
         self.assertPageIsRoutable(self.home)
@@ -89,6 +91,7 @@ class StandardPageTests(WagtailPageTestCase):
         from wagtail.images import get_image_model
 
         cls.image = get_image_model().objects.create(title="A chart", file=get_test_image_file())
+        cls.panel = ensure_contact_panels()[CHILD_ABUSE_OR_NEGLECT]
 
     def setUp(self):
         self.login()
@@ -102,6 +105,7 @@ class StandardPageTests(WagtailPageTestCase):
                 ("document", {"document": self.document.pk, "title": ""}),
                 ("image", {"image": self.image.pk, "alt_text": alt_text, "caption": "Reviews by year"}),
                 ("page_links", {"heading": "Related", "links": list_block({"page": self.page.pk, "label": ""})}),
+                ("contact_panel", self.panel.pk),
             ]
         )
 
@@ -128,12 +132,14 @@ class StandardPageTests(WagtailPageTestCase):
                 "document",
                 "image",
                 "page_links",
+                "contact_panel",
             ],
         )
         response = self.client.get(page.url)
         self.assertContains(response, '<h2 class="block-heading">When a review starts</h2>', html=True)
         self.assertContains(response, 'alt="Bar chart of reviews by year"')
         self.assertContains(response, "(PDF, ")
+        self.assertContains(response, '<a href="tel:+441617182118">0161 718 2118</a>', html=True)
 
     def test_image_without_alt_text_cannot_be_published_and_nothing_is_saved(self):
         count = StandardPage.objects.count()

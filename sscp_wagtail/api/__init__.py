@@ -1,0 +1,1 @@
+"""The site's headless API (Wagtail API v2), served at ``/api/v2/``."""
