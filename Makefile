@@ -7,7 +7,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 
 .DEFAULT_GOAL := help
-.PHONY: help install install-dev run serve migrate demo test test-fast lint check clean
+.PHONY: help install install-dev browser-deps run migrate demo test lint clean
 
 help:
 	@echo "make run    set up, migrate, load the demo content and serve on http://$(HOST):$(PORT)"
@@ -30,6 +30,23 @@ $(VENV)/.installed-dev: requirements.txt requirements-dev.txt | $(BIN)/python
 install: $(VENV)/.installed
 install-dev: $(VENV)/.installed-dev
 
+# The browser tests need Debian's Chromium, Java (for the HTML validator) and the
+# npm packages axe-core and vnu-jar. As root they are installed when missing;
+# otherwise the command to run is printed.
+node_modules/.installed: package.json package-lock.json
+	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+	touch $@
+
+browser-deps: node_modules/.installed
+	@if [ ! -x /usr/bin/chromium ] || ! command -v java >/dev/null; then \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
+	      chromium chromium-driver $$(command -v java >/dev/null || echo default-jre-headless); \
+	  else \
+	    echo "Browser tests need: sudo apt-get install chromium chromium-driver default-jre-headless"; \
+	  fi; \
+	fi
+
 migrate: install
 	$(MANAGE) migrate --noinput
 
@@ -41,7 +58,7 @@ run: demo
 	@echo "Serving on http://$(HOST):$(PORT)/  (admin: http://$(HOST):$(PORT)/admin/)"
 	$(MANAGE) runserver $(HOST):$(PORT)
 
-test: install-dev
+test: install-dev browser-deps
 	DJANGO_SETTINGS_MODULE=settings.test $(BIN)/python -m pytest $(PYTEST_ARGS)
 
 lint: install-dev

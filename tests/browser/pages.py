@@ -1,0 +1,74 @@
+"""The public pages the browser suite checks.
+
+A new page type joins every check (axe, 320 px reflow, HTML validity, skip
+link, focus indicator, Exit this page) by adding one line to ``PAGES``. A
+check that finds a genuine template bug on a page is kept visible, not
+hidden: put the check's name and the reason in ``known_bugs`` and it runs as
+``xfail(strict=True)``, so the suite fails again the moment the bug is fixed
+and the entry should be removed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import pytest
+
+# The 500 page has no URL of its own: the suite renders
+# ``sscp_wagtail.views.server_error`` and the browser is handed that HTML at
+# this path on the live server (see ``conftest.py``), so relative links, CSS
+# and JavaScript load from the live server exactly as on a real error.
+SERVER_ERROR_PATH = "/__browser-tests__/server-error/"
+
+# The checks a page can opt out of with a known-bug reason.
+CHECKS = frozenset({"axe", "reflow", "html", "skip-link", "focus", "exit"})
+
+
+@dataclass(frozen=True)
+class PublicPage:
+    id: str
+    path: str
+    status: int = 200
+    # A Playwright selector that shows the page is in the state under test
+    # (e.g. that the search found something), checked before every audit.
+    expect: str = "main h1"
+    known_bugs: dict[str, str] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        unknown = set(self.known_bugs) - CHECKS
+        if unknown:
+            raise ValueError(f"{self.id}: unknown checks {sorted(unknown)}; use some of {sorted(CHECKS)}")
+
+
+PAGES: list[PublicPage] = [
+    PublicPage("home", "/"),
+    PublicPage("standard", "/rapid-review-process/"),
+    PublicPage("review-index", "/serious-case-reviews/"),
+    PublicPage(
+        "review-index-filtered",
+        "/serious-case-reviews/?theme=safe-sleep&type=serious_case_review",
+        expect=".filters__selected",
+    ),
+    PublicPage("review", "/serious-case-reviews/baby-m/"),
+    PublicPage("referral", "/case-review-referral/"),
+    PublicPage("briefing", "/serious-case-reviews/7-minute-briefing-safe-sleep/"),
+    PublicPage("themes", "/serious-case-reviews/themes/"),
+    PublicPage("theme", "/serious-case-reviews/themes/safe-sleep/"),
+    PublicPage("search-results", "/search/?q=safe+sleep", expect="ol.search-results li a"),
+    PublicPage("search-no-results", "/search/?q=xylophone", expect="main p >> text=No pages matched"),
+    PublicPage("not-found", "/no-such-page/", status=404, expect="main h1 >> text=Page not found"),
+    PublicPage("server-error", SERVER_ERROR_PATH, status=500, expect="main h1 >> text=Sorry"),
+]
+
+
+def params(check: str) -> list:
+    """``PAGES`` as pytest parameters for one check, known bugs marked xfail(strict=True)."""
+    assert check in CHECKS, check
+    return [
+        pytest.param(
+            page,
+            id=page.id,
+            marks=[pytest.mark.xfail(strict=True, reason=page.known_bugs[check])] if check in page.known_bugs else [],
+        )
+        for page in PAGES
+    ]

@@ -1,0 +1,37 @@
+"""axe-core (WCAG 2.0/2.1/2.2 A and AA rules) and reflow at 320 CSS pixels, page by page."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from tests.browser.conftest import NARROW, describe_violations, run_axe, visit
+from tests.browser.pages import PublicPage, params
+
+
+@pytest.mark.parametrize("public_page", params("axe"))
+def test_axe_finds_no_violations(page, public_page: PublicPage, axe_script, artifacts):
+    visit(page, public_page)
+    violations = run_axe(page, axe_script)
+    if violations:
+        artifacts.add("axe-violations.json", json.dumps(violations, indent=2))
+    assert not violations, describe_violations(public_page.path, violations)
+    assert not page.traffic.off_site, f"{public_page.path} requested off-site resources: {page.traffic.off_site}"
+
+
+@pytest.mark.parametrize("public_page", params("reflow"))
+def test_no_horizontal_scrolling_at_320_pixels(new_page, public_page: PublicPage):
+    page = new_page(viewport=NARROW)
+    visit(page, public_page)
+    widths = page.evaluate(
+        "() => ({scroll: document.scrollingElement.scrollWidth, viewport: window.innerWidth,"
+        " widest: [...document.querySelectorAll('body *')]"
+        "   .filter((el) => el.getBoundingClientRect().right > window.innerWidth + 0.5)"
+        "   .slice(0, 5).map((el) => el.outerHTML.slice(0, 120))})"
+    )
+    assert widths["viewport"] == NARROW["width"]
+    assert widths["scroll"] <= widths["viewport"], (
+        f"{public_page.path} scrolls sideways at 320 px: {widths['scroll']} > {widths['viewport']}; "
+        f"elements past the right edge: {widths['widest']}"
+    )

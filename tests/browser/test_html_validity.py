@@ -1,0 +1,88 @@
+"""The HTML the server sent, checked by the Nu HTML Checker (vnu.jar) in one Java run."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from tests.browser.conftest import VNU_JAR, LiveSite, require
+from tests.browser.pages import PAGES, SERVER_ERROR_PATH, PublicPage, params
+
+
+def fetch(site: LiveSite, public_page: PublicPage) -> tuple[int, bytes]:
+    """The status and bytes the server sends: no browser, no injected scripts."""
+    if public_page.path == SERVER_ERROR_PATH:
+        return 500, site.server_error_html.encode()
+    try:
+        with urllib.request.urlopen(site + public_page.path, timeout=30) as response:  # noqa: S310 - the live server
+            return response.status, response.read()
+    except urllib.error.HTTPError as error:
+        return error.code, error.read()
+
+
+@pytest.fixture(scope="module")
+def validated(live_site: LiveSite, tmp_path_factory) -> dict[str, dict]:
+    """Every page in PAGES fetched and validated in a single JVM start: {page id: result}."""
+    java = shutil.which("java")
+    require(java is not None, "The HTML validator needs Java (11 or later).", "apt-get install -y default-jre-headless")
+    require(VNU_JAR.exists(), f"vnu.jar is missing ({VNU_JAR}).", "npm ci")
+    folder = tmp_path_factory.mktemp("sent-html")
+    results, files = {}, {}
+    for number, public_page in enumerate(PAGES, start=1):
+        status, body = fetch(live_site, public_page)
+        path = folder / f"{number:02d}-{public_page.id}.html"
+        path.write_bytes(body)
+        files[path.name] = public_page.id
+        results[public_page.id] = {"status": status, "html": body.decode("utf-8", "replace"), "messages": []}
+    run = subprocess.run(
+        [
+            java,
+            "-jar",
+            str(VNU_JAR),
+            "--errors-only",
+            "--format",
+            "json",
+            "--stdout",
+            *map(str, sorted(folder.iterdir())),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=180,
+        check=False,
+    )
+    try:
+        messages = json.loads(run.stdout)["messages"]
+    except (ValueError, KeyError):
+        pytest.fail(f"vnu.jar gave no JSON report (exit {run.returncode}):\n{run.stdout}\n{run.stderr}", pytrace=False)
+    for message in messages:
+        page_id = files.get(Path(message.get("url", "")).name)
+        targets = [page_id] if page_id else list(results)  # a message about no file concerns them all
+        for target in targets:
+            results[target]["messages"].append(message)
+    return results
+
+
+def describe(path: str, messages: list[dict]) -> str:
+    lines = [f"The Nu HTML Checker found {len(messages)} error(s) in the HTML sent for {path}:"]
+    for message in messages:
+        where = f"line {message['lastLine']}" if "lastLine" in message else message.get("url", "")
+        lines.append(f"- {where}: {message.get('message')}")
+        if message.get("extract"):
+            lines.append(f"    {message['extract']!r}")
+    return "\n".join(lines)
+
+
+@pytest.mark.parametrize("public_page", params("html"))
+def test_html_sent_is_valid(validated, public_page: PublicPage, artifacts):
+    result = validated[public_page.id]
+    assert result["status"] == public_page.status, f"{public_page.path}: HTTP {result['status']}"
+    if result["messages"]:
+        artifacts.add("sent.html", result["html"])
+        artifacts.add("vnu-messages.json", json.dumps(result["messages"], indent=2))
+    assert not result["messages"], describe(public_page.path, result["messages"])
