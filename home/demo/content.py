@@ -48,6 +48,7 @@ THEMES = [
     ("looked-after-children", "Looked-after children", "Children in the care of the local authority."),
 ]
 
+
 def paragraph(html: str) -> dict:
     return {"type": "paragraph", "value": html}
 
