@@ -9,14 +9,7 @@ from home.demo.contact_panels import CHILD_ABUSE_OR_NEGLECT, ensure_contact_pane
 from home.factories import DocumentFactory, StandardPageFactory
 from home.models import HomePage, StandardPage
 from reviews.models import ReviewIndexPage
-
-
-def list_block(*values):
-    """Form data for a ListBlock, as the Wagtail editor posts it."""
-    data = {"count": len(values)}
-    for index, value in enumerate(values):
-        data[str(index)] = {"value": value, "deleted": "", "order": str(index), "id": ""}
-    return data
+from tests.form_data import list_block
 
 
 class HomePageTests(WagtailPageTestCase):

@@ -11,13 +11,7 @@ from home.models import HomePage, StandardPage
 from reviews.factories import BriefingPageFactory, ReviewIndexPageFactory, ReviewPageFactory, learning_block
 from reviews.models import BriefingPage, ReviewIndexPage, ReviewPage
 from sscp_wagtail.learning.factories import LearningThemeFactory
-
-
-def list_block(*values):
-    data = {"count": len(values)}
-    for position, value in enumerate(values):
-        data[str(position)] = {"value": value, "deleted": "", "order": str(position), "id": ""}
-    return data
+from tests.form_data import list_block
 
 
 class ReviewPageTypeTests(WagtailPageTestCase):
