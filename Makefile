@@ -56,7 +56,8 @@ demo: migrate
 
 run: demo
 	@echo "Serving on http://$(HOST):$(PORT)/  (admin: http://$(HOST):$(PORT)/admin/)"
-	$(MANAGE) runserver $(HOST):$(PORT)
+	@# Scheduled go-live and expiry dates are applied every minute while the server runs.
+	$(MANAGE) publish_scheduled_every 60 & trap 'kill $$!' EXIT INT TERM; $(MANAGE) runserver $(HOST):$(PORT)
 
 test: install-dev browser-deps
 	DJANGO_SETTINGS_MODULE=settings.test $(BIN)/python -m pytest $(PYTEST_ARGS)

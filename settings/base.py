@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "search",
     "sscp_wagtail",
     "sscp_wagtail.learning",
+    "sscp_wagtail.workflows",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
@@ -211,3 +212,34 @@ LOGGING = {
     # Background-task bookkeeping (search index, reference index) is noise at INFO.
     "loggers": {"django_tasks": {"level": "WARNING"}},
 }
+
+
+# --- Editorial workflow (sscp_wagtail/workflows/) ------------------------------
+# Every page and the contact-panel and learning-theme snippets go through the
+# "Safeguarding sign-off" workflow (created by a data migration): Editors draft
+# and submit, Moderators approve, and nobody approves their own changes.
+WAGTAIL_WORKFLOW_ENABLED = True
+# An edit to something already approved at a step needs approving again.
+WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT = True
+# Publishing (by the last approval) ends any workflow still in progress.
+WAGTAIL_WORKFLOW_CANCEL_ON_PUBLISH = True
+# Comments on fields in the page editor, kept with the revisions.
+WAGTAILADMIN_COMMENTS_ENABLED = True
+# Moderation emails: Moderators when something awaits them, the submitter when it
+# is approved or sent back (with the reviewer's comment). Superusers are not
+# copied unless asked: the approvers are the Moderators group.
+WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = env("WAGTAILADMIN_NOTIFICATION_FROM_EMAIL", DEFAULT_FROM_EMAIL)
+WAGTAILADMIN_NOTIFICATION_USE_HTML = env_bool("WAGTAILADMIN_NOTIFICATION_USE_HTML", False)
+WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS = env_bool("WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS", False)
+# Page types whose address, once expired, shows a "no longer published" notice
+# with the contact details (410 Gone) instead of a 404: model label -> the word
+# readers see. The middleware sits before the redirects middleware so that a
+# redirect set up for the old address still wins.
+SSCP_EXPIRY_NOTICE_PAGE_TYPES = {"reviews.ReviewPage": "review"}
+# Where the demo users' generated password is kept (see sscp_wagtail/workflows/demo.py).
+SSCP_DEMO_USER_PASSWORD_FILE = BASE_DIR / ".demo-user-password"
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("wagtail.contrib.redirects.middleware.RedirectMiddleware"),
+    "sscp_wagtail.workflows.expiry.ExpiredPageNoticeMiddleware",
+)
+# --- End of editorial workflow settings -----------------------------------------

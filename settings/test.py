@@ -1,6 +1,7 @@
 """Test settings: fast hashing, in-memory cache and mail, no static manifest."""
 
 import tempfile
+from pathlib import Path
 
 from .base import *  # noqa: F403
 from .base import BASE_DIR, env
@@ -17,3 +18,5 @@ if env("DATABASE_URL") is None:
     DATABASES["default"]["TEST"] = {"NAME": str(BASE_DIR / "test-db.sqlite3")}  # noqa: F405
 WAGTAILADMIN_BASE_URL = "http://testserver"
 LOGGING["root"]["level"] = "WARNING"  # noqa: F405
+# Demo users' generated password: never written into the checkout by tests.
+SSCP_DEMO_USER_PASSWORD_FILE = Path(tempfile.mkdtemp(prefix="sscp-test-")) / ".demo-user-password"

@@ -2,6 +2,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from home.demo.loader import DemoContentError, load_demo_content
+from sscp_wagtail.workflows.demo import describe_demo_users, ensure_demo_users
 
 
 class Command(BaseCommand):
@@ -26,3 +27,5 @@ class Command(BaseCommand):
         except DemoContentError as error:
             raise CommandError(str(error)) from error
         self.stdout.write(self.style.SUCCESS(str(report)))
+        # The editorial roles, so a newcomer can try the whole sign-off flow.
+        self.stdout.write(describe_demo_users(ensure_demo_users(force=force)))
