@@ -88,15 +88,21 @@ def _build(name: str, spec: DemoPanel, locale: Locale) -> ContactPanel:
         locale=locale,
         translation_key=translation_key_for(name),
         live=False,  # publishing the first revision makes it live
+        # Orderable rows need their sort order set when built in code (the admin's
+        # forms set it): the panel's lines are shown, and chosen from, in this order.
         lines=[
             ContactLine(
+                sort_order=line_number,
                 label=line.label,
                 phone=parse_uk_phone_number(line.phone).display,
                 closed_on_bank_holidays=line.closed_on_bank_holidays,
                 out_of_hours=line.out_of_hours,
-                periods=[OpeningPeriod(weekday=day, opens=opens, closes=closes) for day, opens, closes in line.hours],
+                periods=[
+                    OpeningPeriod(sort_order=number, weekday=day, opens=opens, closes=closes)
+                    for number, (day, opens, closes) in enumerate(line.hours)
+                ],
             )
-            for line in spec.lines
+            for line_number, line in enumerate(spec.lines)
         ],
     )
 
