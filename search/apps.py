@@ -4,3 +4,8 @@ from django.apps import AppConfig
 class SearchConfig(AppConfig):
     name = "search"
     verbose_name = "Public search"
+
+    def ready(self):
+        from . import signals
+
+        signals.connect()

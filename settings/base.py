@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
+    "wagtail.contrib.search_promotions",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
@@ -212,6 +213,55 @@ LOGGING = {
     # Background-task bookkeeping (search index, reference index) is noise at INFO.
     "loggers": {"django_tasks": {"level": "WARNING"}},
 }
+
+
+# --- Search (search/ app) -----------------------------------------------------
+# Which engine answers /search/. The default is Wagtail's database backend:
+# SQLite FTS5 on the embedded default, PostgreSQL full-text search when
+# DATABASE_URL is PostgreSQL. SEARCH_BACKEND=opensearch (or elasticsearch) with
+# SEARCH_URL=https://user:pass@host:9200 moves the index to a search server;
+# install the matching client (`opensearch-py` 2/3, `elasticsearch` 8/9), set
+# SEARCH_INDEX if the server is shared, then run `manage.py update_index`.
+SEARCH_BACKEND = (env("SEARCH_BACKEND", "database") or "database").lower()
+_SEARCH_SERVERS = {
+    "opensearch": "wagtail.search.backends.opensearch2",
+    "opensearch3": "wagtail.search.backends.opensearch3",
+    "elasticsearch": "wagtail.search.backends.elasticsearch8",
+    "elasticsearch9": "wagtail.search.backends.elasticsearch9",
+}
+if SEARCH_BACKEND == "database":
+    WAGTAILSEARCH_BACKENDS = {
+        "default": {
+            "BACKEND": "wagtail.search.backends.database",
+            # PostgreSQL only: stem English words ("sleeping" finds "sleep").
+            "SEARCH_CONFIG": env("SEARCH_CONFIG", "english"),
+        }
+    }
+elif SEARCH_BACKEND in _SEARCH_SERVERS:
+    if not env("SEARCH_URL"):
+        raise ImproperlyConfigured(f"SEARCH_BACKEND={SEARCH_BACKEND} needs SEARCH_URL, e.g. https://host:9200")
+    WAGTAILSEARCH_BACKENDS = {
+        "default": {
+            "BACKEND": _SEARCH_SERVERS[SEARCH_BACKEND],
+            "URLS": [env("SEARCH_URL")],
+            "INDEX_PREFIX": env("SEARCH_INDEX", "sscp_"),
+            "TIMEOUT": env_int("SEARCH_TIMEOUT", 5),
+            "OPTIONS": {},
+            "INDEX_SETTINGS": {},
+        }
+    }
+else:
+    raise ImproperlyConfigured(f"SEARCH_BACKEND must be database, {', '.join(_SEARCH_SERVERS)}; not {SEARCH_BACKEND!r}")
+# Results per page on /search/.
+SSCP_SEARCH_PAGE_SIZE = env_int("SSCP_SEARCH_PAGE_SIZE", 10)
+# Visitors may type a child's name: queries are not recorded unless this is on.
+# When on, only the normalised query text and a count per day are kept (Wagtail's
+# search_promotions Query and QueryDailyHits); `manage.py searchpromotions_garbage_collect`
+# (run it daily) deletes daily counts older than WAGTAILSEARCH_HITS_MAX_AGE days
+# and queries left with no counts and no promotions.
+SSCP_SEARCH_LOG_QUERIES = env_bool("SSCP_SEARCH_LOG_QUERIES", False)
+WAGTAILSEARCH_HITS_MAX_AGE = env_int("WAGTAILSEARCH_HITS_MAX_AGE", 7)
+# --- End of search settings ---------------------------------------------------
 
 
 # --- Editorial workflow (sscp_wagtail/workflows/) ------------------------------

@@ -1,0 +1,117 @@
+"""The search page's filters: page type, review type, learning theme and year.
+
+Plain GET parameters (``?kind=&type=&theme=&year=``) that combine; unknown
+values are ignored rather than refused, so an old or mistyped link still shows
+a page. Each filter becomes an ORM condition on ``Page``, so the same filters
+narrow the results and count the options of the other filters.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import DateField, Exists, OuterRef, Q, QuerySet
+from django.db.models.functions import Coalesce, TruncDate
+from django.http import QueryDict
+from django.utils.http import urlencode
+
+from reviews.models import BriefingPage, ReviewPage, ReviewType
+from sscp_wagtail.learning.models import LearningTheme
+
+KIND_LABELS = {"review": "Case reviews", "briefing": "7-minute briefings", "page": "Other pages"}
+_YEAR = re.compile(r"^(19|20)\d\d$")
+
+# The date a result shows and the year filter uses: a review's publication date,
+# otherwise the day the page was first published (in the site's time zone).
+PUBLISHED = Coalesce("reviewpage__publication_date", TruncDate("first_published_at"), output_field=DateField())
+
+ReviewThemeLink = ReviewPage.themes.through
+BriefingThemeLink = BriefingPage.briefing_themes.through
+
+
+def kind_content_types() -> dict[str, int]:
+    """Content type ids of the page types that have their own kind (cached by Django)."""
+    types = ContentType.objects.get_for_models(ReviewPage, BriefingPage)
+    return {"review": types[ReviewPage].pk, "briefing": types[BriefingPage].pk}
+
+
+def kind_of(content_type_id: int, kinds: dict[str, int]) -> str:
+    return next((kind for kind, pk in kinds.items() if pk == content_type_id), "page")
+
+
+def with_theme_q(theme_ids: list[int]) -> Q:
+    """Pages whose learning (reviews) or themes (briefings) include any of ``theme_ids``."""
+    return Q(Exists(ReviewThemeLink.objects.filter(reviewpage_id=OuterRef("pk"), learningtheme_id__in=theme_ids))) | Q(
+        Exists(BriefingThemeLink.objects.filter(briefingpage_id=OuterRef("pk"), learningtheme_id__in=theme_ids))
+    )
+
+
+@dataclass
+class Option:
+    value: str
+    label: str
+    count: int
+    url: str
+    selected: bool
+
+
+class SearchFilters:
+    names = ("kind", "type", "theme", "year")
+
+    def __init__(self, params: QueryDict | dict, themes: list[LearningTheme]):
+        self.type_labels = dict(ReviewType.choices)
+        self.themes = {theme.slug: theme for theme in themes}
+        raw = {name: (params.get(name) or "").strip()[:100] for name in self.names}
+        self.active = {
+            "kind": raw["kind"] if raw["kind"] in KIND_LABELS else "",
+            "type": raw["type"] if raw["type"] in self.type_labels else "",
+            "theme": raw["theme"] if raw["theme"] in self.themes else "",
+            "year": raw["year"] if _YEAR.match(raw["year"]) else "",
+        }
+        self.ignored = [name for name in self.names if raw[name] and not self.active[name]]
+        self.query_text = ""
+
+    def any_active(self) -> bool:
+        return any(self.active.values())
+
+    def apply(self, pages: QuerySet, *, skip: str = "") -> QuerySet:
+        """``pages`` narrowed by every active filter except ``skip``, annotated with ``_published``."""
+        pages = pages.annotate(_published=PUBLISHED)
+        active = {name: value for name, value in self.active.items() if value and name != skip}
+        if "kind" in active:
+            kinds = kind_content_types()
+            if active["kind"] == "page":
+                pages = pages.exclude(content_type_id__in=kinds.values())
+            else:
+                pages = pages.filter(content_type_id=kinds[active["kind"]])
+        if "type" in active:
+            pages = pages.filter(reviewpage__review_type=active["type"])
+        if "theme" in active:
+            pages = pages.filter(with_theme_q([self.themes[active["theme"]].pk]))
+        if "year" in active:
+            pages = pages.filter(_published__year=int(active["year"]))
+        return pages
+
+    def url(self, **changes: str) -> str:
+        """This search with some filters changed, back on its first page."""
+        params = {"q": self.query_text, **self.active, **changes}
+        return "?" + urlencode({name: value for name, value in params.items() if value})
+
+    def clear_url(self) -> str:
+        return "?" + urlencode({"q": self.query_text})
+
+    def options(self, name: str, counts: dict[str, int], labels: dict[str, str]) -> list[Option]:
+        """The values with results, plus the selected one (so it can be removed) even at 0."""
+        return [
+            Option(
+                value,
+                label,
+                counts.get(value, 0),
+                self.url(**{name: "" if self.active[name] == value else value}),
+                self.active[name] == value,
+            )
+            for value, label in labels.items()
+            if counts.get(value) or self.active[name] == value
+        ]
