@@ -129,7 +129,7 @@ def build_reviews(target: int) -> None:
     index = ReviewIndexPage.objects.first() or ReviewIndexPageFactory(parent=home, slug="serious-case-reviews")
     themes = ensure_themes()
     words = vocabulary()
-    rng = random.Random(existing)  # noqa: S311 -- repeatable filler text, not secrets
+    rng = random.Random(existing)  # noqa: S311 - the same text for the same sizes, run after run
     started = time.perf_counter()
     # Indexing every page as it is saved would dominate: index in bulk afterwards instead.
     post_save.disconnect(post_save_signal_handler, sender=ReviewPage)

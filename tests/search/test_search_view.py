@@ -370,7 +370,7 @@ def test_no_results_suggests_similar_themes_and_who_to_call(client, library):
     assert result_titles(response) == []
     assert "0 results" in result_count(response)
     suggestions = page.select(".search-empty ul a")
-    assert [(a.get_text(), a["href"]) for a in suggestions[:1]] == [  # noqa: E501
+    assert [(a.get_text(), a["href"]) for a in suggestions[:1]] == [
         ("Neglect", "/serious-case-reviews/themes/neglect/")
     ]
     worried = page.select_one(".search-worried")
