@@ -35,6 +35,17 @@ class RecommendationStructValue(blocks.StructValue):
         return dict(RecommendationBlock.STATUSES).get(self.get("status") or "", "")
 
 
+class OptionalChoiceBlock(blocks.ChoiceBlock):
+    """A choice that may be left blank, and then adds nothing to the search index.
+
+    Wagtail's ``ChoiceBlock`` indexes a blank value as its placeholder label,
+    "- Select an option -", which then matched searches and showed in excerpts.
+    """
+
+    def get_searchable_content(self, value):
+        return super().get_searchable_content(value) if value else []
+
+
 class RecommendationBlock(blocks.StructBlock):
     """One recommendation, who owns it, and how far it has got: the public can follow progress."""
 
@@ -42,7 +53,7 @@ class RecommendationBlock(blocks.StructBlock):
 
     text = blocks.TextBlock(help_text="The recommendation as the review worded it.")
     agency = blocks.CharBlock(required=False, max_length=255, help_text="The agency responsible for it.")
-    status = blocks.ChoiceBlock(
+    status = OptionalChoiceBlock(
         choices=STATUSES,
         required=False,
         help_text="Leave blank until the partnership has published progress on it.",

@@ -174,13 +174,10 @@ def excerpt(text: str, pattern: re.Pattern | None, *, length: int = 240, before:
     return mark_safe(f"{prefix}{body}{suffix}")  # noqa: S308 - body is escaped
 
 
-# Index text is every searchable field joined with ", ". Choice blocks left blank
-# contribute their placeholder, and empty fields leave runs of separators.
-_PLACEHOLDER = re.compile(r"-+ ?Select an option ?-+", re.IGNORECASE)
+# Index text is every searchable field joined with ", ": empty fields leave runs of separators.
 _SEPARATORS = re.compile(r"(?:\s*,\s*){2,}")
 
 
 def clean_index_text(text: str | None) -> str:
-    text = _PLACEHOLDER.sub("", text or "")
-    text = _SEPARATORS.sub(", ", text)
+    text = _SEPARATORS.sub(", ", text or "")
     return " ".join(text.split()).strip(" ,")

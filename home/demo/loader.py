@@ -20,6 +20,7 @@ from wagtail.models import Page, Site
 from home.factories import DocumentFactory, StandardPageFactory
 from home.models import HomePage
 from reviews.factories import BriefingPageFactory, ReviewIndexPageFactory, ReviewPageFactory
+from search.demo import ensure_search_promotions
 from sscp_wagtail.learning.models import LearningTheme
 
 from . import content
@@ -192,4 +193,6 @@ def load_demo_content(*, refresh: bool = False) -> Report:
     if not site.site_name or refresh:
         site.site_name = content.SITE_NAME
         site.save(update_fields=["site_name"])
+    # Editors' picks for the demo's searches, once the pages they point to exist.
+    ensure_search_promotions()
     return report

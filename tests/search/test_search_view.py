@@ -8,8 +8,11 @@ from django.test import override_settings
 from django.utils import translation
 from wagtail.contrib.search_promotions.models import Query, QueryDailyHits, SearchPromotion
 from wagtail.models import Collection, CollectionViewRestriction, Locale, PageViewRestriction
+from wagtail.search.models import IndexEntry
 
+from home.demo.loader import load_demo_content
 from home.factories import DocumentFactory, StandardPageFactory
+from search.engine import index_text_field
 from tests.conftest import page_at, soup
 
 from .conftest import filter_options, promoted_titles, result_count, result_titles
@@ -52,6 +55,22 @@ def test_review_type_pseudonym_and_recommendation_text_are_indexed(demo, client)
     assert result_titles(client.get("/search/", {"q": "Maureen Noble"})) == ["Child E"]
     assert "Baby M" in result_titles(client.get("/search/", {"q": "neonatal units"}))
     assert "Analysis of serious case reviews" in result_titles(client.get("/search/", {"q": "national analysis"}))
+
+
+def test_recommendations_are_indexed_and_a_blank_status_adds_no_text(client, make_review):
+    def recommendation(text, status):
+        value = {"text": text, "agency": "", "status": status, "status_date": None, "status_note": ""}
+        return {"type": "recommendation", "value": value}
+
+    review = make_review("Child Q", recommendations=[recommendation("Share discharge plans.", "")])
+    make_review("Child R", recommendations=[recommendation("Audit referrals.", "in_progress")])
+    assert result_titles(client.get("/search/", {"q": "discharge plans"})) == ["Child Q"]
+    # The blank status was indexed as Wagtail's placeholder, which then matched searches.
+    assert result_titles(client.get("/search/", {"q": "select an option"})) == []
+    text = IndexEntry.objects.filter(object_id=str(review.pk)).values_list(index_text_field(), flat=True).get()
+    assert "discharge plans" in text and "Select an option" not in text
+    # A status that is set is still searchable by its label.
+    assert result_titles(client.get("/search/", {"q": "in progress"})) == ["Child R"]
 
 
 def test_result_shows_type_date_summary_and_snippet(client, library):
@@ -331,17 +350,38 @@ def test_briefings_count_under_their_themes(client, library):
 # Promotions
 
 
-def test_demo_promotions_show_the_briefing_above_results(demo, client):
+def test_demo_safe_sleep_shows_baby_m_highlighted_below_the_promoted_briefing(demo, client):
+    """The demo as `make run` builds it: the loader adds the editors' picks."""
+    response = client.get("/search/?q=safe+sleep")
+    page = soup(response)
+    assert promoted_titles(response) == ["7 minute briefing: safe sleep"]
+    promoted = page.select_one(".search-promotions a")
+    assert promoted["href"] == "/serious-case-reviews/7-minute-briefing-safe-sleep/"
+    baby_m = next(li for li in page.select("li.search-result") if li.h3.get_text() == "Baby M")
+    snippet = baby_m.select_one(".search-result__excerpt")
+    assert {mark.get_text().lower() for mark in snippet.select("mark")} >= {"safe", "sleep"}
+    html = response.content.decode()
+    assert html.index('class="search-promotions"') < html.index('class="search-results"')
+
+
+def test_demo_promotions_are_made_once_and_match_whatever_the_case(demo, client):
     from search.demo import ensure_search_promotions
 
-    assert len(ensure_search_promotions()) == 2
-    assert ensure_search_promotions() == []  # idempotent
     assert SearchPromotion.objects.count() == 2
-    for query in ["safe sleep", "Safe  Sleep", "co-sleeping", "CO-SLEEPING!"]:
-        response = client.get("/search/", {"q": query})
-        assert promoted_titles(response) == ["7 minute briefing: safe sleep"], query
-        html = response.content.decode()
-        assert html.index("search-promotions") < html.index("search-results")
+    assert ensure_search_promotions() == []  # the loader made them; running again adds nothing
+    load_demo_content()
+    assert SearchPromotion.objects.count() == 2
+    for query in ["Safe  Sleep", "co-sleeping", "CO-SLEEPING!"]:
+        assert promoted_titles(client.get("/search/", {"q": query})) == ["7 minute briefing: safe sleep"], query
+
+
+def test_demo_promotions_leave_editors_own_alone(demo):
+    from search.demo import ensure_search_promotions
+
+    SearchPromotion.objects.all().delete()
+    mine = SearchPromotion.objects.create(query=Query.get("safe sleep"), external_link_url="https://example.org/")
+    assert len(ensure_search_promotions()) == 2
+    assert SearchPromotion.objects.filter(pk=mine.pk).exists()
 
 
 def test_promotions_of_drafts_private_pages_or_other_locales_are_hidden(client, home, library):

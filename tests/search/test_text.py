@@ -71,5 +71,5 @@ def test_excerpt_is_around_the_first_match():
 
 
 def test_clean_index_text():
-    raw = "Make sure, , - Select an option -, , of it, ,  "
+    raw = "Make sure, , , of it, ,  "
     assert clean_index_text(raw) == "Make sure, of it"
