@@ -18,6 +18,7 @@ from wagtail.models import Orderable, Page, Site
 from wagtail.search import index
 
 from sscp_wagtail.blocks import BodyStreamBlock
+from sscp_wagtail.editor.panels import IdentifyingInformationPanel
 from sscp_wagtail.learning.blocks import raw_theme_ids
 from sscp_wagtail.learning.models import LearningTheme
 from sscp_wagtail.rich_text import RICH_TEXT_FEATURES
@@ -152,6 +153,10 @@ class ReviewPage(Page):
     themes = ParentalManyToManyField(LearningTheme, blank=True, related_name="reviews", editable=False)
 
     content_panels = [
+        IdentifyingInformationPanel(
+            fields=["title", "summary", "how_reviewed", "story", "learning", "recommendations", "search_description"],
+            allowed_fields=["reviewer", "commissioning_body"],
+        ),
         *Page.content_panels,
         MultiFieldPanel(
             [

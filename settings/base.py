@@ -292,3 +292,11 @@ MIDDLEWARE.insert(
     "sscp_wagtail.workflows.expiry.ExpiredPageNoticeMiddleware",
 )
 # --- End of editorial workflow settings -----------------------------------------
+
+
+# --- Editor checks (sscp_wagtail/editor/) ---------------------------------------
+# Names the partnership uses openly in reviews (reviewers, chairs, agencies),
+# comma-separated: the "possible identifying information" warning on review
+# pages leaves them alone. A review's own reviewer field is always allowed.
+SSCP_IDENTIFYING_ALLOWED_NAMES = env_list("SSCP_IDENTIFYING_ALLOWED_NAMES")
+# --- End of editor checks settings ----------------------------------------------
