@@ -10,6 +10,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from sscp_wagtail.blocks import BodyStreamBlock, PageLinkBlock
+from sscp_wagtail.editor.panels import ContentChecksPanel
 from sscp_wagtail.rich_text import RICH_TEXT_FEATURES
 
 
@@ -70,7 +71,12 @@ class StandardPage(Page):
     )
     body = StreamField(BodyStreamBlock(), blank=True)
 
-    content_panels = [*Page.content_panels, FieldPanel("introduction"), FieldPanel("body")]
+    content_panels = [
+        ContentChecksPanel(fields=["body"]),
+        *Page.content_panels,
+        FieldPanel("introduction"),
+        FieldPanel("body"),
+    ]
     search_fields = [*Page.search_fields, index.SearchField("introduction"), index.SearchField("body")]
 
     parent_page_types = ["home.HomePage", "home.StandardPage"]

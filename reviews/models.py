@@ -18,7 +18,7 @@ from wagtail.models import Orderable, Page, Site
 from wagtail.search import index
 
 from sscp_wagtail.blocks import BodyStreamBlock
-from sscp_wagtail.editor.panels import IdentifyingInformationPanel
+from sscp_wagtail.editor.panels import ContentChecksPanel, IdentifyingInformationPanel
 from sscp_wagtail.learning.blocks import raw_theme_ids
 from sscp_wagtail.learning.models import LearningTheme
 from sscp_wagtail.rich_text import RICH_TEXT_FEATURES
@@ -156,6 +156,9 @@ class ReviewPage(Page):
         IdentifyingInformationPanel(
             fields=["title", "summary", "how_reviewed", "story", "learning", "recommendations", "search_description"],
             allowed_fields=["reviewer", "commissioning_body"],
+        ),
+        ContentChecksPanel(
+            fields=["how_reviewed", "story", "learning", "recommendations", "documents"], summary_field="summary"
         ),
         *Page.content_panels,
         MultiFieldPanel(

@@ -1,15 +1,27 @@
-"""Running the identifying-information check over a page's own text."""
+"""Running the editor checks over a page's own fields."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 from django.conf import settings
 from django.db import models
+from wagtail.blocks.list_block import ListValue
+from wagtail.blocks.stream_block import StreamValue
+from wagtail.blocks.struct_block import StructValue
 from wagtail.fields import RichTextField, StreamField
-from wagtail.rich_text import get_text_for_indexing
+from wagtail.rich_text import RichText, get_text_for_indexing
 
+from ..blocks import HeadingBlock
 from ..models import ContactLine
+from .content import (
+    ContentWarning,
+    heading_warnings,
+    link_warnings,
+    paragraph_warnings,
+    read_rich_text,
+    summary_warnings,
+)
 from .identifying import Finding, find_identifying_information
 
 
@@ -43,3 +55,61 @@ def check_identifying_information(
     allowed = [field_text(instance, name) for name in allowed_fields]
     allowed += list(getattr(settings, "SSCP_IDENTIFYING_ALLOWED_NAMES", []))
     return find_identifying_information(text, allowed_names=allowed, known_phone_numbers=partnership_phone_numbers())
+
+
+def _walk(block, value) -> Iterator[tuple[str, object]]:
+    """("html", source) and ("heading", (level, text)) for a block value, in reading order."""
+    if value is None:
+        return
+    if isinstance(block, HeadingBlock):
+        level = str(value.get("level") or "h2")
+        yield "heading", (int(level[1]) if level[1:].isdigit() else 2, value.get("text") or "")
+    elif isinstance(value, RichText):
+        yield "html", value.source
+    elif isinstance(value, StreamValue):
+        for child in value:
+            yield from _walk(child.block, child.value)
+    elif isinstance(value, StructValue):
+        for name, child_value in value.items():
+            yield from _walk(block.child_blocks[name], child_value)
+    elif isinstance(value, ListValue):
+        for child_value in value:
+            yield from _walk(block.child_block, child_value)
+
+
+def page_content(instance: models.Model, fields: Iterable[str]) -> tuple[list[str], list[tuple[int, str]]]:
+    """The rich-text HTML pieces of ``fields`` and every heading, in the order the page shows them."""
+    pieces: list[str] = []
+    headings: list[tuple[int, str]] = []
+    for name in fields:
+        field = instance._meta.get_field(name)
+        value = getattr(instance, name)
+        if isinstance(field, StreamField):
+            parts = list(_walk(field.stream_block, value))
+        elif isinstance(field, RichTextField):
+            parts = [("html", str(value or ""))]
+        else:
+            continue
+        for kind, part in parts:
+            if kind == "html":
+                pieces.append(part)
+                headings.extend(read_rich_text(part).headings)
+            else:
+                headings.append(part)
+    return pieces, headings
+
+
+def check_content(
+    instance: models.Model, fields: Iterable[str], summary_field: str | None = None
+) -> list[ContentWarning]:
+    """Link text, document links, heading levels, paragraph length and summary length."""
+    pieces, headings = page_content(instance, fields)
+    warnings: list[ContentWarning] = []
+    for html in pieces:
+        warnings += link_warnings(html)
+    warnings += heading_warnings(headings)
+    for html in pieces:
+        warnings += paragraph_warnings(html)
+    if summary_field:
+        warnings += summary_warnings(getattr(instance, summary_field) or "")
+    return warnings

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 from wagtail.admin.panels import Panel
 
-from .checks import check_identifying_information
+from .checks import check_content, check_identifying_information
 
 
 class IdentifyingInformationPanel(Panel):
@@ -40,5 +40,28 @@ class IdentifyingInformationPanel(Panel):
         def get_context_data(self, parent_context=None):
             context = super().get_context_data(parent_context)
             context["findings"] = self.findings()
+            context["checked"] = bool(self.instance.pk)
+            return context
+
+
+class ContentChecksPanel(Panel):
+    """Warnings about how the page reads: link text, document links, heading levels,
+    long paragraphs and (with ``summary_field``) a summary longer than three sentences."""
+
+    def __init__(self, fields: Sequence[str] = (), summary_field: str | None = None, **kwargs):
+        kwargs.setdefault("heading", "Content checks")
+        super().__init__(**kwargs)
+        self.fields = tuple(fields)
+        self.summary_field = summary_field
+
+    def clone_kwargs(self):
+        return {**super().clone_kwargs(), "fields": self.fields, "summary_field": self.summary_field}
+
+    class BoundPanel(Panel.BoundPanel):
+        template_name = "sscp_wagtail/editor/content_checks_panel.html"
+
+        def get_context_data(self, parent_context=None):
+            context = super().get_context_data(parent_context)
+            context["warnings"] = check_content(self.instance, self.panel.fields, self.panel.summary_field)
             context["checked"] = bool(self.instance.pk)
             return context
