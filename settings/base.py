@@ -299,4 +299,6 @@ MIDDLEWARE.insert(
 # comma-separated: the "possible identifying information" warning on review
 # pages leaves them alone. A review's own reviewer field is always allowed.
 SSCP_IDENTIFYING_ALLOWED_NAMES = env_list("SSCP_IDENTIFYING_ALLOWED_NAMES")
+# Its hooks make Wagtail's content checker (the preview's "Checks") stricter.
+INSTALLED_APPS += ["sscp_wagtail.editor"]
 # --- End of editor checks settings ----------------------------------------------

@@ -1,0 +1,5 @@
+from wagtail import hooks
+
+from .content_checker import use_site_content_checker
+
+hooks.register("construct_wagtail_userbar", use_site_content_checker)
