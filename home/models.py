@@ -75,7 +75,11 @@ class StandardPage(Page):
         ContentChecksPanel(fields=["body"]),
         *Page.content_panels,
         FieldPanel("introduction"),
-        FieldPanel("body"),
+        FieldPanel(
+            "body",
+            help_text="The page's content: headings (h2 to h4), text, callouts, documents, images and links, "
+            "in the order readers see them.",
+        ),
     ]
     search_fields = [*Page.search_fields, index.SearchField("introduction"), index.SearchField("body")]
 

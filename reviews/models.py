@@ -163,7 +163,10 @@ class ReviewPage(Page):
         *Page.content_panels,
         MultiFieldPanel(
             [
-                FieldPanel("review_type"),
+                FieldPanel(
+                    "review_type",
+                    help_text="The kind of review, shown as a label on the page, in lists and in search results.",
+                ),
                 FieldPanel("publication_date"),
                 FieldPanel("incident_year"),
                 FieldPanel("reviewer"),
@@ -173,11 +176,34 @@ class ReviewPage(Page):
         ),
         FieldPanel("summary"),
         FieldPanel("how_reviewed"),
-        FieldPanel("story"),
+        FieldPanel(
+            "story",
+            help_text="What happened, in the order it happened, without anything that could identify the child "
+            "or family. Shown under “The child's story”.",
+        ),
     ]
-    learning_panels = [FieldPanel("learning")]
-    recommendation_panels = [FieldPanel("recommendations")]
-    document_panels = [FieldPanel("documents"), InlinePanel("related_reviews", label="Related reviews")]
+    learning_panels = [
+        FieldPanel(
+            "learning",
+            help_text="One block per piece of learning, each tagged with its themes: the themes decide which theme "
+            "pages and filters list this review.",
+        )
+    ]
+    recommendation_panels = [
+        FieldPanel(
+            "recommendations",
+            help_text="Each recommendation as the review worded it, with who owns it and how far it has got; "
+            "the public can follow progress on the page.",
+        )
+    ]
+    document_panels = [
+        FieldPanel(
+            "documents",
+            help_text="The review's own publications (full report, executive summary, briefing), each labelled; "
+            "readers see the file type and size.",
+        ),
+        InlinePanel("related_reviews", label="Related reviews"),
+    ]
     edit_handler = TabbedInterface(
         [
             ObjectList(content_panels, heading="Content"),
@@ -271,7 +297,7 @@ class RelatedReview(Orderable):
     page = ParentalKey(ReviewPage, on_delete=models.CASCADE, related_name="related_reviews")
     review = models.ForeignKey(ReviewPage, on_delete=models.CASCADE, related_name="+")
 
-    panels = [FieldPanel("review")]
+    panels = [FieldPanel("review", help_text="Another review with related learning, listed at the end of the page.")]
 
     class Meta(Orderable.Meta):
         verbose_name = "related review"
@@ -288,6 +314,17 @@ class BriefingPage(Page):
         ("questions", "Questions for reflection"),
         ("what_should_happen", "What should happen"),
         ("further_resources", "Further resources"),
+    ]
+
+    # Shown under each section's box in the editor: what practitioners expect to find there.
+    SECTION_HELP = [
+        "Section 1: the case or issue in a few sentences, without identifying anyone.",
+        "Section 2: why this matters to practitioners, with any figures that show the risk.",
+        "Section 3: the facts and research practitioners need.",
+        "Section 4: what practitioners should do, as short, practical points.",
+        "Section 5: questions for a team meeting or supervision.",
+        "Section 6: what families and children should be able to expect.",
+        "Section 7: links to guidance, training and the full review.",
     ]
 
     background = RichTextField(features=RICH_TEXT_FEATURES)
@@ -307,7 +344,7 @@ class BriefingPage(Page):
 
     content_panels = [
         *Page.content_panels,
-        *[FieldPanel(name) for name, _ in SECTIONS],
+        *[FieldPanel(name, help_text=text) for (name, _heading), text in zip(SECTIONS, SECTION_HELP, strict=True)],
         FieldPanel("briefing_themes"),
     ]
     search_fields = [
