@@ -7,12 +7,13 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 
 .DEFAULT_GOAL := help
-.PHONY: help install install-dev browser-deps run migrate demo test lint clean
+.PHONY: help install install-dev browser-deps run migrate demo test lint bench clean
 
 help:
 	@echo "make run    set up, migrate, load the demo content and serve on http://$(HOST):$(PORT)"
 	@echo "make test   set up and run the whole test suite"
 	@echo "make lint   ruff, Django's system checks and the missing-migration check"
+	@echo "make bench  the pages and API under load at 100, 1,000 and 10,000 reviews (bench/results/)"
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -67,6 +68,17 @@ lint: install-dev
 	$(BIN)/ruff format --check .
 	DJANGO_SETTINGS_MODULE=settings.dev $(BIN)/python manage.py check
 	DJANGO_SETTINGS_MODULE=settings.dev $(BIN)/python manage.py makemigrations --check --dry-run
+
+# The load generator is Debian's wrk; as root it is installed when missing.
+bench: install
+	@command -v wrk >/dev/null || { \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends wrk; \
+	  else \
+	    echo "make bench needs wrk: sudo apt-get install wrk"; exit 1; \
+	  fi; \
+	}
+	$(BIN)/python bench/run.py $(BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache test-artifacts

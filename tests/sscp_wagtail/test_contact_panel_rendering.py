@@ -209,6 +209,32 @@ def test_editor_text_cannot_break_out_of_the_scripts(panel):
     assert structured["@graph"][0]["name"].startswith("</script><script>")
 
 
+def test_a_changed_panel_is_shown_changed_within_the_same_hour(panel):
+    """Each worker keeps recent data islands and JSON-LD; a change to the panel
+    (here a new number and a closure, in the same hour) must show at once."""
+    at = london(2026, 12, 21, 9, 5)
+    before = render(ContactPanel.objects.get(pk=panel.pk), at)
+    line = panel.lines.order_by("sort_order").first()
+    line.phone = "0161 474 9999"
+    line.save()
+    Closure.objects.create(panel=panel, date=dt.date(2026, 12, 22), reason="Staff training")
+    after = render(ContactPanel.objects.get(pk=panel.pk), at.replace(minute=40))
+
+    def island(document):
+        return json.loads(document.find(id=f"{document.find('section')['id']}-data").get_text())
+
+    def json_ld(document):
+        return document.find("script", type="application/ld+json").get_text()
+
+    assert "0161 474 9999" not in str(island(before)["lines"])
+    assert "0161 474 9999" in [entry["phone"] for entry in island(after)["lines"]]
+    assert "2026-12-22" not in json_ld(before)
+    assert "2026-12-22" in json_ld(after)
+    # The same panel at the same hour gives the same island: the browser's window starts on the hour.
+    assert island(after) == island(render(ContactPanel.objects.get(pk=panel.pk), at.replace(minute=59)))
+    assert island(after)["computed_at"] == "2026-12-21T09:00:00+00:00"
+
+
 def test_upcoming_closures_are_listed_past_ones_are_not(panel):
     Closure.objects.create(panel=panel, date=dt.date(2026, 12, 24), reason="Christmas Eve closure")
     Closure.objects.create(panel=panel, date=dt.date(2026, 1, 2), reason="Long past")
