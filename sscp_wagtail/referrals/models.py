@@ -25,13 +25,13 @@ from wagtail.contrib.forms.models import (
     AbstractFormField,
     AbstractFormSubmission,
 )
-from wagtail.contrib.forms.panels import FormSubmissionsPanel
 from wagtail.fields import RichTextField
 from wagtail.search import index
 
 from sscp_wagtail.rich_text import RICH_TEXT_FEATURES
 
 from .fields import ATTACHMENT, max_length_for
+from .panels import ReferralSubmissionsPanel
 from .serializers import FormFieldDefinitions
 
 # Hidden fields would let a front end pre-fill data the referrer never sees.
@@ -84,7 +84,7 @@ class ReferralFormPage(AbstractEmailForm):
 
     content_panels = [
         *AbstractEmailForm.content_panels,
-        FormSubmissionsPanel(),
+        ReferralSubmissionsPanel(),
         FieldPanel("intro"),
         InlinePanel("form_fields", label=_("Form fields")),
         FieldPanel("thank_you_text"),
