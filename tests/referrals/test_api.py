@@ -9,9 +9,9 @@ from django.test import override_settings
 from wagtail.models import PageViewRestriction
 
 from sscp_wagtail.referrals.models import ReferralAttachment, ReferralSubmission
+from tests.conftest import soup
 
 from .helpers import ANSWERS, REFERENCE, URL, answers, html_disguised_as_pdf, pdf_file
-from tests.conftest import soup
 
 pytestmark = pytest.mark.django_db
 
@@ -97,7 +97,10 @@ def test_multipart_with_a_file(form_page, client):
         {"your_email_address": "a@b.com\r\nBcc: x@y"},
         {"your_name": "x" * 300, "childs_initials": "", "which_criteria_apply": ["Nope"]},
         {"your_name": "NUL\x00byte", "childs_age": "three"},
-        {"what_happened": None, "i_confirm_that_the_information_i_have_given_is_accurate_to_the_best_of_my_knowledge": None},
+        {
+            "what_happened": None,
+            "i_confirm_that_the_information_i_have_given_is_accurate_to_the_best_of_my_knowledge": None,
+        },
         {"referral_website": "http://spam.example"},
     ],
     ids=["header-injection", "lengths-and-choices", "nul-and-number", "missing", "honeypot"],

@@ -10,9 +10,9 @@ from django.core.management import call_command
 from django.test import override_settings
 
 from sscp_wagtail.referrals.models import ReferralSubmission
+from tests.conftest import soup
 
 from .helpers import ANSWERS, PERSONAL_VALUES, REFERENCE, URL, answers
-from tests.conftest import soup
 
 pytestmark = pytest.mark.django_db(transaction=False)
 
@@ -21,7 +21,9 @@ def no_store(response) -> bool:
     return "no-store" in response["Cache-Control"]
 
 
-def test_a_referral_is_stored_and_the_referrer_gets_its_reference(form_page, client, django_capture_on_commit_callbacks):
+def test_a_referral_is_stored_and_the_referrer_gets_its_reference(
+    form_page, client, django_capture_on_commit_callbacks
+):
     response = client.get(URL)
     assert response.status_code == 200 and no_store(response)
 

@@ -6,9 +6,9 @@ import pytest
 from django.test import override_settings
 
 from sscp_wagtail.referrals.models import ReferralAttachment, ReferralSubmission
+from tests.conftest import soup
 
 from .helpers import URL, answers, docx_file, html_disguised_as_pdf, odt_file, pdf_file, zip_file
-from tests.conftest import soup
 
 pytestmark = pytest.mark.django_db
 
