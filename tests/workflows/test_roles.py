@@ -25,9 +25,7 @@ from sscp_wagtail.models import ContactPanel
 from sscp_wagtail.workflows.models import FourEyesApprovalTask
 
 roles_migration = importlib.import_module("sscp_wagtail.workflows.migrations.0002_roles_and_sign_off")
-referrals_migration = importlib.import_module(
-    "sscp_wagtail.referrals.migrations.0002_safeguarding_unit_access"
-)
+referrals_migration = importlib.import_module("sscp_wagtail.referrals.migrations.0002_safeguarding_unit_access")
 
 DOCUMENTS_AND_IMAGES = {
     "add_document",
