@@ -90,6 +90,32 @@ class RateLimit:
 # --- Storing -----------------------------------------------------------------
 
 
+def _save(page: ReferralFormPage, form: ReferralBaseForm, nonce: str) -> ReferralSubmission:
+    """One attempt, in one transaction; files written before a failure are removed again."""
+    written = []
+    try:
+        with transaction.atomic():
+            submission = ReferralSubmission.objects.create(
+                page=page, form_data=form.data_fields(), reference=new_reference(), form_token=nonce
+            )
+            for name, upload in form.attachments().items():
+                attachment = ReferralAttachment(
+                    submission=submission,
+                    field_name=name,
+                    original_name=upload.name[-255:],
+                    content_type=upload.checked.content_type,
+                    size=upload.size,
+                )
+                attachment.file.save(upload.name, upload, save=False)
+                written.append(attachment.file)
+                attachment.save()
+    except BaseException:
+        for stored in written:
+            stored.storage.delete(stored.name)
+        raise
+    return submission
+
+
 def store_referral(page: ReferralFormPage, form: ReferralBaseForm, nonce: str) -> tuple[ReferralSubmission, bool]:
     """Store the referral and its files atomically; (submission, created).
 
@@ -101,19 +127,7 @@ def store_referral(page: ReferralFormPage, form: ReferralBaseForm, nonce: str) -
         return existing, False
     for _attempt in range(REFERENCE_ATTEMPTS):
         try:
-            with transaction.atomic():
-                submission = ReferralSubmission.objects.create(
-                    page=page, form_data=form.data_fields(), reference=new_reference(), form_token=nonce
-                )
-                for name, upload in form.attachments().items():
-                    ReferralAttachment.objects.create(
-                        submission=submission,
-                        field_name=name,
-                        original_name=upload.name[-255:],
-                        content_type=upload.checked.content_type,
-                        size=upload.size,
-                        file=upload,
-                    )
+            submission = _save(page, form, nonce)
         except IntegrityError:
             existing = ReferralSubmission.objects.filter(form_token=nonce).first()
             if existing is not None:  # the same form, sent twice at once

@@ -3,16 +3,18 @@
 from __future__ import annotations
 
 import logging
+from pathlib import Path
 
 import pytest
 from django.core import mail
 from django.core.management import call_command
+from django.db import DatabaseError
 from django.test import override_settings
 
-from sscp_wagtail.referrals.models import ReferralSubmission
+from sscp_wagtail.referrals.models import ReferralAttachment, ReferralSubmission
 from tests.conftest import soup
 
-from .helpers import ANSWERS, PERSONAL_VALUES, REFERENCE, URL, answers
+from .helpers import ANSWERS, PERSONAL_VALUES, REFERENCE, URL, answers, pdf_file
 
 pytestmark = pytest.mark.django_db(transaction=False)
 
@@ -144,3 +146,27 @@ def test_an_oversized_request_is_refused_before_it_is_read(form_page, client):
     assert response.status_code == 413 and no_store(response)
     assert "too large" in soup(response).select_one(".notice").get_text()
     assert ReferralSubmission.objects.count() == 0
+
+
+def test_a_reference_already_taken_is_drawn_again(form_page, client, monkeypatch):
+    client.post(URL, answers(form_page))
+    taken = ReferralSubmission.objects.get().reference
+    draws = iter([taken, taken, "SCR-2026-123456"])
+    monkeypatch.setattr("sscp_wagtail.referrals.submission.new_reference", lambda: next(draws))
+    response = client.post(URL, answers(form_page))
+    assert "SCR-2026-123456" in response.content.decode()
+    assert set(ReferralSubmission.objects.values_list("reference", flat=True)) == {taken, "SCR-2026-123456"}
+
+
+def test_a_failure_while_saving_leaves_neither_a_row_nor_a_file(form_page, client, monkeypatch, settings):
+    root = Path(settings.SSCP_REFERRAL_FILES_ROOT)
+    before = {path for path in root.rglob("*") if path.is_file()}
+
+    def fail(self, *args, **kwargs):
+        raise DatabaseError("the database went away")
+
+    monkeypatch.setattr(ReferralAttachment, "save", fail)
+    with pytest.raises(DatabaseError):
+        client.post(URL, {**answers(form_page), "supporting_document": pdf_file()})
+    assert not ReferralSubmission.objects.exists()
+    assert {path for path in root.rglob("*") if path.is_file()} == before
