@@ -12,6 +12,7 @@ from wagtail.models import Page
 from . import admin_urls
 from .models import ReferralFormPage
 from .permissions import can_read_referrals
+from .views import ReferralDeleteSubmissionsView
 
 
 @hooks.register("filter_form_submissions_for_user")
@@ -30,7 +31,12 @@ def referral_forms_for_the_safeguarding_unit_only(user, editable_forms):
 
 @hooks.register("register_admin_urls")
 def register_admin_urls():
-    return [path("referrals/", include(admin_urls, namespace="sscp_referrals"))]
+    return [
+        path("referrals/", include(admin_urls, namespace="sscp_referrals")),
+        # Wagtail's own address for deleting submissions: this app's hooks run before
+        # wagtail.contrib.forms' (INSTALLED_APPS order), so this pattern answers it.
+        path("forms/submissions/<int:page_id>/delete/", ReferralDeleteSubmissionsView.as_view()),
+    ]
 
 
 class ReferralsMenuItem(MenuItem):

@@ -5,10 +5,12 @@ from __future__ import annotations
 import os
 
 import pytest
-from django.urls import reverse
+from django.contrib.auth.models import Permission
+from django.urls import resolve, reverse
 from wagtail.models import PageLogEntry
 
 from sscp_wagtail.referrals.models import ReferralAttachment, ReferralSubmission
+from sscp_wagtail.referrals.views import ReferralDeleteSubmissionsView
 
 from .helpers import PASSWORD, URL, answers, make_user, pdf_file
 
@@ -141,3 +143,20 @@ def test_passwords_work_for_the_unit(form_page, client):
     assert client.get(reverse("wagtailadmin_home")).status_code == 200
     menu = client.get(reverse("wagtailadmin_home")).content.decode()
     assert reverse("sscp_referrals:index") in menu
+
+
+def test_deleting_needs_the_delete_permission_as_well(form_page, referral, client):
+    reader = make_user("reader")
+    reader.user_permissions.add(
+        Permission.objects.get(codename="access_admin"),
+        Permission.objects.get(codename="view_referralsubmission"),
+    )
+    client.force_login(reader)
+    url = reverse("wagtailforms:delete_submissions", args=[form_page.pk]) + f"?selected-submissions={referral.pk}"
+    assert resolve(url.split("?")[0]).func.view_class is ReferralDeleteSubmissionsView
+    assert client.get(reverse("wagtailforms:list_submissions", args=[form_page.pk])).status_code == 200
+    response = client.post(url)
+    assert response.status_code in (302, 403)
+    if response.status_code == 302:
+        assert response["Location"] == reverse("wagtailadmin_home")
+    assert ReferralSubmission.objects.filter(pk=referral.pk).exists()
