@@ -55,7 +55,7 @@ class HomePage(Page):
     search_fields = [*Page.search_fields, index.SearchField("introduction")]
 
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["home.StandardPage", "reviews.ReviewIndexPage"]
+    subpage_types = ["home.StandardPage", "reviews.ReviewIndexPage", "sscp_referrals.ReferralFormPage"]
 
     class Meta:
         verbose_name = "home page"
@@ -84,7 +84,7 @@ class StandardPage(Page):
     search_fields = [*Page.search_fields, index.SearchField("introduction"), index.SearchField("body")]
 
     parent_page_types = ["home.HomePage", "home.StandardPage"]
-    subpage_types = ["home.StandardPage"]
+    subpage_types = ["home.StandardPage", "sscp_referrals.ReferralFormPage"]
 
     class Meta:
         verbose_name = "standard page"

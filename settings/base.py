@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "sscp_wagtail",
     "sscp_wagtail.learning",
     "sscp_wagtail.workflows",
+    "sscp_wagtail.referrals",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
@@ -302,3 +303,26 @@ SSCP_IDENTIFYING_ALLOWED_NAMES = env_list("SSCP_IDENTIFYING_ALLOWED_NAMES")
 # Its hooks make Wagtail's content checker (the preview's "Checks") stricter.
 INSTALLED_APPS += ["sscp_wagtail.editor"]
 # --- End of editor checks settings ----------------------------------------------
+
+# --- Referral form (sscp_wagtail/referrals/) -----------------------------------
+# Who hears that a referral has arrived (the email holds only its reference, the
+# form's name and an admin link). A superuser may set another address on the page.
+SSCP_REFERRAL_NOTIFY_EMAIL = env("SSCP_REFERRAL_NOTIFY_EMAIL", "")
+# Attachments are kept here, outside MEDIA_ROOT and never served by the web
+# server: only the admin's permission-checked view sends them.
+SSCP_REFERRAL_FILES_ROOT = Path(env("SSCP_REFERRAL_FILES_ROOT", str(BASE_DIR / "referral-files")))
+SSCP_REFERRAL_MAX_ATTACHMENT_SIZE = env_int("SSCP_REFERRAL_MAX_ATTACHMENT_SIZE", 10 * 1024 * 1024)
+# A request larger than the attachment limit plus room for the answers is refused with 413.
+SSCP_REFERRAL_MAX_REQUEST_SIZE = SSCP_REFERRAL_MAX_ATTACHMENT_SIZE + 1024 * 1024
+# Referrals accepted per client per window (seconds). Counted in the default
+# cache: with several app servers or processes it must be shared (CACHE_URL=redis://).
+SSCP_REFERRAL_RATE_LIMIT = env_int("SSCP_REFERRAL_RATE_LIMIT", 5)
+SSCP_REFERRAL_RATE_WINDOW = env_int("SSCP_REFERRAL_RATE_WINDOW", 600)
+# Behind a reverse proxy: the request header holding the client's address as the
+# proxy sets it, e.g. HTTP_X_REAL_IP. Unset: REMOTE_ADDR.
+SSCP_REFERRAL_CLIENT_IP_HEADER = env("SSCP_REFERRAL_CLIENT_IP_HEADER", "")
+# How long a rendered form may be sent (seconds); each rendering's token works once.
+SSCP_REFERRAL_FORM_TOKEN_MAX_AGE = env_int("SSCP_REFERRAL_FORM_TOKEN_MAX_AGE", 4 * 60 * 60)
+# `manage.py purge_referrals` deletes referrals (and their files) older than this.
+SSCP_REFERRAL_RETENTION_DAYS = env_int("SSCP_REFERRAL_RETENTION_DAYS", 365)
+# --- End of referral form settings ---------------------------------------------

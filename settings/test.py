@@ -20,3 +20,6 @@ WAGTAILADMIN_BASE_URL = "http://testserver"
 LOGGING["root"]["level"] = "WARNING"  # noqa: F405
 # Demo users' generated password: never written into the checkout by tests.
 SSCP_DEMO_USER_PASSWORD_FILE = Path(tempfile.mkdtemp(prefix="sscp-test-")) / ".demo-user-password"
+# Referral attachments: a throwaway folder, never the checkout.
+SSCP_REFERRAL_FILES_ROOT = Path(tempfile.mkdtemp(prefix="sscp-test-referrals-"))
+SSCP_REFERRAL_NOTIFY_EMAIL = "safeguarding-unit@example.invalid"

@@ -7,6 +7,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from search import views as search_views
 from sscp_wagtail.api.router import api_router
+from sscp_wagtail.referrals import api as referrals_api
 
 handler500 = "sscp_wagtail.views.server_error"
 
@@ -15,6 +16,7 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("search/", search_views.search, name="search"),
+    path("api/v2/forms/<int:page_id>/submissions/", referrals_api.submit, name="referral_submissions_api"),
     path("api/v2/", api_router.urls),
 ]
 

@@ -159,26 +159,8 @@ PAGES: list[tuple[str, str, dict]] = [
             ],
         },
     ),
-    (
-        "case-review-referral",
-        "standard",
-        {
-            "title": "Case review referral",
-            "show_in_menus": True,
-            "search_description": "How to refer a case to the partnership for review.",
-            "introduction": "",
-            "body": [
-                # The seed's sentence ends "and email to" without an address; it names
-                # the Safeguarding Unit, which handles referrals, rather than invent one.
-                paragraph(
-                    "<p>If you’d like to make a case referral, complete the "
-                    '<a linktype="document" id="doc:referral-form">referral form</a> '
-                    "and email to the Safeguarding Unit.</p>"
-                ),
-                document("referral-form"),
-            ],
-        },
-    ),
+    # "case-review-referral" is the referral form itself (sscp_wagtail/referrals/demo.py); the
+    # seed's "complete the referral form (PDF) and email to" becomes "complete the referral form below".
     (
         BRIEFING,
         "briefing",

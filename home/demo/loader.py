@@ -22,6 +22,7 @@ from home.models import HomePage
 from reviews.factories import BriefingPageFactory, ReviewIndexPageFactory, ReviewPageFactory
 from search.demo import ensure_search_promotions
 from sscp_wagtail.learning.models import LearningTheme
+from sscp_wagtail.referrals.demo import ensure_referral_form
 
 from . import content
 from .contact_panels import ensure_contact_panels
@@ -152,6 +153,8 @@ def load_demo_content(*, refresh: bool = False) -> Report:
             page = factory(parent=parent, title=fields["title"], slug=slug)
             fresh.add(path)
         refs.pages[path] = page.specific
+
+    refs.pages["case-review-referral"] = ensure_referral_form(home, refresh=refresh, report=report)
 
     # Second pass: fill and publish what is new, or everything when refreshing.
     for path, _kind, fields in content.PAGES:

@@ -198,12 +198,17 @@ def live_site(django_db_setup, django_db_blocker) -> Iterator[LiveSite]:
     from django.conf import settings
     from django.core.management import call_command
     from django.db import connection
-    from django.test.utils import modify_settings
+    from django.test.utils import modify_settings, override_settings
     from pytest_django.live_server_helper import LiveServer
 
     from home.demo.loader import load_demo_content
 
-    with django_db_blocker.unblock(), modify_settings(ALLOWED_HOSTS={"append": "127.0.0.1"}):
+    with (
+        django_db_blocker.unblock(),
+        modify_settings(ALLOWED_HOSTS={"append": "127.0.0.1"}),
+        # Every referral-form state is a real referral from 127.0.0.1.
+        override_settings(SSCP_REFERRAL_RATE_LIMIT=1_000_000),
+    ):
         assert not connection.in_atomic_block, "live_site must be set up outside any per-test transaction"
         assert is_test_database(connection), (
             f"refusing to load demo content into {connection.settings_dict['NAME']!r}: not the test database"
@@ -364,8 +369,44 @@ def page(new_page: Callable[..., Page]) -> Page:
     return new_page()
 
 
+FORM_TOKENS = re.compile(r'name="(csrfmiddlewaretoken|form_token)" value="([^"]*)"')
+
+
+def form_post_data(html: str, fields: tuple[tuple[str, str], ...]) -> list[tuple[str, str]]:
+    """The tokens of the form in ``html`` followed by ``fields``, as the browser would post them."""
+    return [*FORM_TOKENS.findall(html), *fields]
+
+
+def post_form(page: Page, public_page: PublicPage) -> None:
+    """Make the next navigation to the page a POST of its form, with one history entry.
+
+    The form is fetched through the tab's own request context (so the CSRF
+    cookie is the tab's), posted from there, and the server's answer handed to
+    the navigation: the document is exactly what the server sent.
+    """
+    from urllib.parse import urlencode
+
+    url = page.traffic.site + public_page.path
+    data = form_post_data(page.request.get(url).text(), public_page.form)
+
+    def answer_with_post(route) -> None:
+        if route.request.is_navigation_request():
+            response = page.request.post(
+                url,
+                data=urlencode(data),
+                headers={"Content-Type": "application/x-www-form-urlencoded", "Referer": url},
+            )
+            route.fulfill(response=response)
+        else:
+            route.continue_()
+
+    page.route(url, answer_with_post, times=1)
+
+
 def visit(page: Page, public_page: PublicPage) -> Response:
     """Load a page from the list and check it is in the state under test."""
+    if public_page.form is not None:
+        post_form(page, public_page)
     if public_page.path == SERVER_ERROR_PATH:
         site = page.traffic.site
         page.route(

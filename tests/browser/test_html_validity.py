@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+import http.cookiejar
 import json
 import shutil
 import subprocess
 import urllib.error
+import urllib.parse
 import urllib.request
 from pathlib import Path
 
 import pytest
 
-from tests.browser.conftest import VNU_JAR, LiveSite, require
+from tests.browser.conftest import VNU_JAR, LiveSite, form_post_data, require
 from tests.browser.pages import PAGES, SERVER_ERROR_PATH, PublicPage, params
 
 
@@ -19,8 +21,17 @@ def fetch(site: LiveSite, public_page: PublicPage) -> tuple[int, bytes]:
     """The status and bytes the server sends: no browser, no injected scripts."""
     if public_page.path == SERVER_ERROR_PATH:
         return 500, site.server_error_html.encode()
+    opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar()))
+    url = site + public_page.path
     try:
-        with urllib.request.urlopen(site + public_page.path, timeout=30) as response:  # noqa: S310 - the live server
+        if public_page.form is not None:  # post the form, as the browser tests do
+            with opener.open(url, timeout=30) as response:
+                data = form_post_data(response.read().decode(), public_page.form)
+            body = urllib.parse.urlencode(data).encode()
+            request = urllib.request.Request(url, data=body, method="POST")  # noqa: S310 - the live server
+        else:
+            request = urllib.request.Request(url)  # noqa: S310 - the live server
+        with opener.open(request, timeout=30) as response:
             return response.status, response.read()
     except urllib.error.HTTPError as error:
         return error.code, error.read()

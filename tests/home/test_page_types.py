@@ -9,6 +9,7 @@ from home.demo.contact_panels import CHILD_ABUSE_OR_NEGLECT, ensure_contact_pane
 from home.factories import DocumentFactory, StandardPageFactory
 from home.models import HomePage, StandardPage
 from reviews.models import ReviewIndexPage
+from sscp_wagtail.referrals.models import ReferralFormPage
 from tests.form_data import list_block
 
 
@@ -31,7 +32,7 @@ class HomePageTests(WagtailPageTestCase):
 
     def test_tree_rules(self):
         self.assertAllowedParentPageTypes(HomePage, {Page})
-        self.assertAllowedSubpageTypes(HomePage, {StandardPage, ReviewIndexPage})
+        self.assertAllowedSubpageTypes(HomePage, {StandardPage, ReviewIndexPage, ReferralFormPage})
         self.assertCanCreateAt(Page, HomePage)
         self.assertCanNotCreateAt(StandardPage, HomePage)
 
@@ -104,7 +105,7 @@ class StandardPageTests(WagtailPageTestCase):
 
     def test_tree_rules(self):
         self.assertAllowedParentPageTypes(StandardPage, {HomePage, StandardPage})
-        self.assertAllowedSubpageTypes(StandardPage, {StandardPage})
+        self.assertAllowedSubpageTypes(StandardPage, {StandardPage, ReferralFormPage})
         self.assertCanCreateAt(HomePage, StandardPage)
         self.assertCanCreateAt(StandardPage, StandardPage)
         self.assertCanNotCreateAt(Page, StandardPage)

@@ -35,7 +35,14 @@ def test_home_page_cost_does_not_grow_with_the_menu(demo, client, django_assert_
 
 
 def test_standard_page_queries(demo, client, django_assert_num_queries):
-    url = "/case-review-referral/"
+    page = page_at("/rapid-review-process/")
+    document = DocumentFactory(title="Referral form")
+    page.body = [
+        {"type": "paragraph", "value": f'<p>Complete the <a linktype="document" id="{document.pk}">form</a>.</p>'},
+        {"type": "document", "value": {"document": document.pk, "title": ""}},
+    ]
+    page.save_revision().publish()
+    url = "/rapid-review-process/"
     get_twice(client, url)
     # 1 site, 2 locale, 3-5 routing to the page and its specific row, 6 alias/ancestor
     # check, 7 view restrictions on the page, 8 view restrictions for the menu,

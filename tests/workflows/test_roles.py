@@ -25,6 +25,7 @@ from sscp_wagtail.models import ContactPanel
 from sscp_wagtail.workflows.models import FourEyesApprovalTask
 
 roles_migration = importlib.import_module("sscp_wagtail.workflows.migrations.0002_roles_and_sign_off")
+referrals_migration = importlib.import_module("sscp_wagtail.referrals.migrations.0002_safeguarding_unit_access")
 
 DOCUMENTS_AND_IMAGES = {
     "add_document",
@@ -69,7 +70,7 @@ def test_editors_draft_but_cannot_publish_unpublish_or_delete():
 
 
 @pytest.mark.django_db
-def test_the_safeguarding_unit_has_no_page_or_content_permissions():
+def test_the_safeguarding_unit_reads_referrals_but_has_no_page_or_content_permissions():
     check_safeguarding_unit()
 
 
@@ -91,7 +92,12 @@ def test_moderators_approve_publish_unpublish_and_delete():
 
 
 def check_safeguarding_unit():
-    assert model_permissions("Safeguarding Unit") == {"wagtailadmin.access_admin"}
+    assert model_permissions("Safeguarding Unit") == {
+        "wagtailadmin.access_admin",
+        # Given by the referral app's migration: its submissions are the unit's alone.
+        "sscp_referrals.view_referralsubmission",
+        "sscp_referrals.delete_referralsubmission",
+    }
     assert page_permissions("Safeguarding Unit") == set()
     assert collection_permissions("Safeguarding Unit") == set()
 
@@ -131,6 +137,7 @@ def test_the_migration_reverses_to_wagtails_defaults_and_reapplies_cleanly():
 
     roles_migration.create_roles_and_workflow(apps, None)
     roles_migration.create_roles_and_workflow(apps, None)  # and again: nothing doubles
+    referrals_migration.grant(apps, None)  # the migrations after it, as `migrate` runs them
     check_editors()
     check_safeguarding_unit()
     assert Workflow.objects.filter(name="Safeguarding sign-off").count() == 1
