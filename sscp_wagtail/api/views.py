@@ -46,6 +46,7 @@ from sscp_wagtail.learning.models import LearningTheme
 from sscp_wagtail.models import ContactPanel
 from sscp_wagtail.opening_hours import LONDON
 
+from .links import link_scope, preload_links, rich_texts
 from .prefetch import prefetch_streams
 from .preview import PreviewDenied, read_token
 from .serializers import TranslationsField
@@ -238,7 +239,12 @@ class SiteAPIMixin(PublicAPIMixin):
     """Loads what the serializers will read for a whole batch of objects at
     once: the models' ``api_prefetch_related`` and their StreamField blocks."""
 
+    def dispatch(self, request, *args, **kwargs):
+        with link_scope():
+            return super().dispatch(request, *args, **kwargs)
+
     def prefetch(self, objects: list) -> list:
+        preload_links(rich_texts(objects))
         by_model: dict[type, list] = {}
         for obj in objects:
             by_model.setdefault(type(obj), []).append(obj)
@@ -280,6 +286,9 @@ class SitePagesAPIViewSet(SiteAPIMixin, PagesAPIViewSet):
     @classmethod
     def get_field_serializer_overrides(cls, model):
         return {**super().get_field_serializer_overrides(model), "translations": TranslationsField()}
+
+    def get_queryset(self):
+        return super().get_queryset().select_related("locale")
 
     def get_base_queryset(self):
         # Wagtail lets a signed-in user's session open restricted pages here; this
