@@ -16,3 +16,17 @@ def describe_document_links(features):
 
 
 register_snippet(ContactPanelViewSet)
+
+
+@hooks.register("register_page_header_buttons")
+def headless_preview_button(page, user, view_name, next_url=None):
+    """ "Preview in the front end" for editors and approvers, when a front end is configured."""
+    from django.conf import settings
+    from django.urls import reverse
+    from wagtail.admin.widgets import Button
+
+    from .api.preview import may_preview
+
+    if settings.SSCP_API_PREVIEW_FRONTEND_URL and not page.is_root() and may_preview(user, page):
+        url = reverse("wagtailapi:preview-link", args=[page.pk]) + "?redirect=1"
+        yield Button("Preview in the front end", url, icon_name="view", attrs={"target": "_blank"}, priority=75)

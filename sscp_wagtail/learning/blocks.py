@@ -64,6 +64,8 @@ class ResourceLinkBlock(blocks.StructBlock):
 
     def get_api_representation(self, value, context=None):
         kind = next((name for name in ("page", "document", "external_url") if value.get(name)), None)
+        if kind == "page" and not value["page"].live:
+            return None  # as on the page: a draft's title and address stay in the admin
         data = {"type": kind, "title": value.text(), "url": value.url()}
         if kind == "page":
             data["id"] = value["page"].pk
@@ -133,8 +135,12 @@ class LearningThemeBlock(blocks.StructBlock):
             "learning": expand_db_html(value["learning"].source),
             "practice_points": list(value["practice_points"]),
             "resources": [
-                self.child_blocks["resources"].child_block.get_api_representation(r, context)
-                for r in value["resources"]
+                resource
+                for resource in (
+                    self.child_blocks["resources"].child_block.get_api_representation(r, context)
+                    for r in value["resources"]
+                )
+                if resource is not None
             ],
         }
 

@@ -104,3 +104,22 @@ def test_form_submissions_have_no_endpoint(client):
         assert client.get(url).status_code == 404
     # The form endpoint only takes submissions: nothing lists them back.
     assert client.get("/api/v2/forms/").status_code == 404
+
+
+def test_a_learning_resource_on_a_draft_page_is_left_out(client, index, make_review, themes):
+    from home.factories import StandardPageFactory
+    from reviews.factories import learning_block
+
+    draft = StandardPageFactory(parent=index.get_parent(), title="Zebra unpublished guidance", live=False)
+    review = make_review("Public review")
+    review.learning = [
+        learning_block(
+            "Sleep",
+            themes["safe-sleep"],
+            resources=[{"title": "", "page": draft.pk, "document": None, "external_url": ""}],
+        )
+    ]
+    review.save_revision().publish()
+    body = client.get(f"/api/v2/pages/{review.pk}/").json()
+    assert body["learning"][0]["value"]["resources"] == []
+    assert "Zebra" not in str(body)

@@ -135,3 +135,13 @@ def test_cors_only_for_configured_origins_and_only_on_the_api(client, make_revie
     assert "access-control-allow-origin" not in client.get("/serious-case-reviews/", HTTP_ORIGIN=origin)
     preflight = client.options("/api/v2/pages/", HTTP_ORIGIN=origin, HTTP_ACCESS_CONTROL_REQUEST_METHOD="GET")
     assert preflight["access-control-allow-origin"] == origin
+
+
+def test_the_admin_offers_a_front_end_preview_when_one_is_configured(client, draft, moderator, settings):
+    edit = f"/admin/pages/{draft.pk}/edit/"
+    client.force_login(moderator)
+    assert f"/api/v2/preview/link/{draft.pk}/" not in client.get(edit).content.decode()
+    settings.SSCP_API_PREVIEW_FRONTEND_URL = "https://front.example.org/preview"
+    html = client.get(edit).content.decode()
+    assert f"/api/v2/preview/link/{draft.pk}/?redirect=1" in html
+    assert "Preview in the front end" in html
