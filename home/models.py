@@ -5,10 +5,12 @@ from __future__ import annotations
 from django.db import models
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel
+from wagtail.api import APIField
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from sscp_wagtail.api.serializers import ContactPanelField
 from sscp_wagtail.blocks import BodyStreamBlock, PageLinkBlock
 from sscp_wagtail.editor.panels import ContentChecksPanel
 from sscp_wagtail.rich_text import RICH_TEXT_FEATURES
@@ -24,6 +26,12 @@ class FeaturedPageBlock(PageLinkBlock):
     class Meta:
         icon = "pick"
         description = "A page to feature on the home page, with a short summary."
+
+    def get_api_representation(self, value, context=None):
+        data = super().get_api_representation(value, context)
+        if data is not None:
+            data["summary"] = value.get("summary") or value["page"].search_description
+        return data
 
 
 class HomePage(Page):
@@ -53,6 +61,16 @@ class HomePage(Page):
         FieldPanel("featured"),
     ]
     search_fields = [*Page.search_fields, index.SearchField("introduction")]
+    api_fields = [
+        APIField("introduction"),
+        APIField("contact_panel", serializer=ContactPanelField()),
+        APIField("featured"),
+    ]
+    api_prefetch_related = [
+        "contact_panel__lines__periods",
+        "contact_panel__closures",
+        "contact_panel__special_openings",
+    ]
 
     parent_page_types = ["wagtailcore.Page"]
     subpage_types = ["home.StandardPage", "reviews.ReviewIndexPage", "sscp_referrals.ReferralFormPage"]
@@ -82,6 +100,7 @@ class StandardPage(Page):
         ),
     ]
     search_fields = [*Page.search_fields, index.SearchField("introduction"), index.SearchField("body")]
+    api_fields = [APIField("introduction"), APIField("body")]
 
     parent_page_types = ["home.HomePage", "home.StandardPage"]
     subpage_types = ["home.StandardPage", "sscp_referrals.ReferralFormPage"]

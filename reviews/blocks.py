@@ -5,8 +5,8 @@ from __future__ import annotations
 from wagtail import blocks
 from wagtail.documents.blocks import DocumentChooserBlock
 
+from sscp_wagtail.api.representations import document_data
 from sscp_wagtail.blocks import DocumentLinkStructValue, ImageBlock, ParagraphBlock
-from sscp_wagtail.files import document_description
 from sscp_wagtail.learning.blocks import LearningThemeBlock
 
 
@@ -101,13 +101,13 @@ class ReviewDocumentBlock(blocks.StructBlock):
         template = "sscp_wagtail/blocks/document_link_block.html"
 
     def get_api_representation(self, value, context=None):
-        document = value["document"]
+        if value.get("document") is None:
+            return None
+        kind_label = dict(self.KINDS).get(value["kind"], "")
         return {
             "kind": value["kind"],
-            "title": value.link_text(),
-            "id": document.pk,
-            "url": document.url,
-            "file": document_description(document),
+            "kind_label": kind_label,
+            **document_data(value["document"], context, title=value.get("title") or ""),
         }
 
 

@@ -12,11 +12,13 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, ObjectList, TabbedInterface
+from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page, Site
 from wagtail.search import index
 
+from sscp_wagtail.api.serializers import ChoiceLabelField, ContactPanelField, LiveThemesField, RelatedReviewsField
 from sscp_wagtail.blocks import BodyStreamBlock
 from sscp_wagtail.editor.panels import ContentChecksPanel, IdentifyingInformationPanel
 from sscp_wagtail.learning.blocks import raw_theme_ids
@@ -66,6 +68,17 @@ class ReviewIndexPage(RoutablePageMixin, Page):
         FieldPanel("listing_heading"),
     ]
     search_fields = [*Page.search_fields, index.SearchField("introduction"), index.SearchField("body")]
+    api_fields = [
+        APIField("introduction"),
+        APIField("body"),
+        APIField("contact_panel", serializer=ContactPanelField()),
+        APIField("listing_heading"),
+    ]
+    api_prefetch_related = [
+        "contact_panel__lines__periods",
+        "contact_panel__closures",
+        "contact_panel__special_openings",
+    ]
 
     parent_page_types = ["home.HomePage"]
     subpage_types = ["reviews.ReviewPage", "reviews.BriefingPage"]
@@ -227,6 +240,24 @@ class ReviewPage(Page):
         index.FilterField("review_type"),
         index.FilterField("publication_date"),
     ]
+    api_fields = [
+        APIField("review_type"),
+        APIField("review_type_label", serializer=ChoiceLabelField(choice_field="review_type")),
+        APIField("publication_date"),
+        APIField("incident_year"),
+        APIField("reviewer"),
+        APIField("commissioning_body"),
+        APIField("summary"),
+        APIField("how_reviewed"),
+        APIField("story"),
+        APIField("learning"),
+        APIField("themes", serializer=LiveThemesField()),
+        APIField("recommendations"),
+        APIField("documents"),
+        APIField("related_reviews", serializer=RelatedReviewsField()),
+    ]
+    # What the API loads with a batch of reviews, so a listing costs the same for 3 or 20.
+    api_prefetch_related = ["themes", "related_reviews__review"]
 
     parent_page_types = ["reviews.ReviewIndexPage"]
     subpage_types: list[str] = []
@@ -353,6 +384,11 @@ class BriefingPage(Page):
         index.SearchField("search_description"),
         index.RelatedFields("briefing_themes", [index.SearchField("name", boost=3)]),
     ]
+    api_fields = [
+        *[APIField(name) for name, _ in SECTIONS],
+        APIField("briefing_themes", serializer=LiveThemesField()),
+    ]
+    api_prefetch_related = ["briefing_themes"]
 
     parent_page_types = ["reviews.ReviewIndexPage"]
     subpage_types: list[str] = []

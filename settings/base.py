@@ -326,3 +326,34 @@ SSCP_REFERRAL_FORM_TOKEN_MAX_AGE = env_int("SSCP_REFERRAL_FORM_TOKEN_MAX_AGE", 4
 # `manage.py purge_referrals` deletes referrals (and their files) older than this.
 SSCP_REFERRAL_RETENTION_DAYS = env_int("SSCP_REFERRAL_RETENTION_DAYS", 365)
 # --- End of referral form settings ---------------------------------------------
+
+# --- Headless API (sscp_wagtail/api/) --------------------------------------------
+# /api/v2/ is read-only and public: it serves only live pages without view
+# restrictions and documents/images outside restricted collections, whoever asks.
+INSTALLED_APPS.insert(INSTALLED_APPS.index("django.contrib.admin"), "corsheaders")
+# CORS runs before anything that could answer a request (CommonMiddleware's redirects).
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.middleware.common.CommonMiddleware"), "corsheaders.middleware.CorsMiddleware"
+)
+# Rich text leaves the API as front-end HTML with resolved links, never <a linktype="page" id="3">.
+WAGTAILAPI_RICH_TEXT_FORMAT = "html"
+# Items per request: ?limit= above this is a 400, not a silent cut.
+WAGTAILAPI_LIMIT_MAX = env_int("SSCP_API_LIMIT_MAX", 50)
+WAGTAILAPI_SEARCH_ENABLED = True
+# The address API responses use for html_url/detail_url; defaults to the request's host.
+WAGTAILAPI_BASE_URL = env("SSCP_API_BASE_URL")
+# Front ends on other origins that may call /api/ from a browser (comma-separated,
+# e.g. https://www.example.org). None by default: same-origin only.
+CORS_ALLOWED_ORIGINS = env_list("SSCP_API_CORS_ORIGINS")
+CORS_URLS_REGEX = r"^/api/.*$"
+CORS_ALLOW_METHODS = ("GET", "HEAD", "OPTIONS", "POST")
+CORS_ALLOW_CREDENTIALS = False
+CORS_EXPOSE_HEADERS = ("ETag", "Last-Modified", "Retry-After")
+# Public GETs may be cached by browsers and proxies for this many seconds;
+# contact panels' "open now" status changes by the minute, so keep it short.
+SSCP_API_CACHE_MAX_AGE = env_int("SSCP_API_CACHE_MAX_AGE", 60)
+# Headless preview: how long a preview link's token stays valid (seconds), and the
+# front end's preview address (the token and content type are appended).
+SSCP_API_PREVIEW_MAX_AGE = env_int("SSCP_API_PREVIEW_MAX_AGE", 15 * 60)
+SSCP_API_PREVIEW_FRONTEND_URL = env("SSCP_API_PREVIEW_FRONTEND_URL")
+# --- End of headless API settings ------------------------------------------------

@@ -11,6 +11,7 @@ from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.images.blocks import ImageChooserBlock
 from wagtail.snippets.blocks import SnippetChooserBlock
 
+from .api.representations import contact_panel_data, document_data, image_data, page_link_data
 from .files import document_description
 from .rich_text import RICH_TEXT_FEATURES
 
@@ -81,6 +82,11 @@ class DocumentLinkBlock(blocks.StructBlock):
         value_class = DocumentLinkStructValue
         description = "A link to a document, shown with its file type and size."
 
+    def get_api_representation(self, value, context=None):
+        if value.get("document") is None:
+            return None
+        return document_data(value["document"], context, title=value.get("title") or "")
+
 
 class ImageBlock(blocks.StructBlock):
     """An image whose alternative text is required: there is no decorative option here."""
@@ -97,6 +103,11 @@ class ImageBlock(blocks.StructBlock):
         template = "sscp_wagtail/blocks/image_block.html"
         description = "An image with alternative text and an optional caption."
 
+    def get_api_representation(self, value, context=None):
+        if value.get("image") is None:
+            return None
+        return image_data(value["image"], context, alt=value["alt_text"], caption=value.get("caption") or "")
+
 
 class PageLinkStructValue(blocks.StructValue):
     def link_text(self) -> str:
@@ -111,6 +122,9 @@ class PageLinkBlock(blocks.StructBlock):
         icon = "link"
         value_class = PageLinkStructValue
 
+    def get_api_representation(self, value, context=None):
+        return page_link_data(value.get("page"), context, title=value.get("label") or "")
+
 
 class PageLinksBlock(blocks.StructBlock):
     """A list of links to other pages on the site."""
@@ -123,6 +137,11 @@ class PageLinksBlock(blocks.StructBlock):
         template = "sscp_wagtail/blocks/page_links_block.html"
         description = "A list of links to pages on this site."
 
+    def get_api_representation(self, value, context=None):
+        link_block = self.child_blocks["links"].child_block
+        links = (link_block.get_api_representation(link, context) for link in value["links"])
+        return {"heading": value["heading"], "links": [link for link in links if link is not None]}
+
 
 class ContactPanelBlock(SnippetChooserBlock):
     """A contact panel placed in the body. The panel is a snippet so one set of
@@ -133,10 +152,8 @@ class ContactPanelBlock(SnippetChooserBlock):
         super().__init__("sscp_wagtail.ContactPanel", **kwargs)
 
     def get_api_representation(self, value, context=None):
-        # The panel's own endpoint carries its lines and live status.
-        if value is None or not value.live:
-            return None
-        return {"id": value.pk, "title": value.title}
+        # The panel's own endpoint carries its lines and serves ?at= for other moments.
+        return contact_panel_data(value, context)
 
     class Meta:
         icon = "mobile-alt"

@@ -20,6 +20,12 @@ class DescribedDocumentLinkHandler(DocumentLinkHandler):
     """
 
     @classmethod
+    def get_many(cls, attrs_list: list[dict]) -> list:
+        from .api.links import cached_many  # one query per API response, not per field
+
+        return cached_many("document", attrs_list, super().get_many)
+
+    @classmethod
     def expand_db_attributes_many(cls, attrs_list: list[dict]) -> list[str]:
         from .files import document_description
 

@@ -1,9 +1,12 @@
-"""The contact-panels endpoint: live panels only, with their status.
+"""The endpoints of ``/api/v2/``: which objects each one returns.
 
-Drafts never leave the admin: the list and detail querysets hold only panels
-whose live version exists, and for those the database row *is* the live
-version (Wagtail keeps unpublished changes in revisions), so the endpoint can
-serve rows without reading revisions.
+Everything here is public and read-only, and answers the same whoever asks:
+drafts never leave the admin, because for a live page or snippet the database
+row *is* the live version (Wagtail keeps unpublished changes in revisions);
+pages behind any view restriction and documents or images in a restricted
+collection are left out even for a signed-in editor, so a shared cache can
+never hold something private. Bad query values are a 400 with a message,
+never a 500.
 """
 
 from __future__ import annotations
@@ -11,15 +14,42 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db.models import Prefetch, prefetch_related_objects
 from django.utils import timezone
+from django.utils.cache import get_conditional_response, patch_cache_control, set_response_etag
 from django.utils.functional import cached_property
-from wagtail.api.v2.filters import LocaleFilter
+from rest_framework import status
+from rest_framework.filters import BaseFilterBackend
+from rest_framework.permissions import AllowAny
+from rest_framework.renderers import JSONRenderer
+from rest_framework.response import Response
+from wagtail.api.v2.filters import (
+    AncestorOfFilter,
+    ChildOfFilter,
+    DescendantOfFilter,
+    FieldsFilter,
+    LocaleFilter,
+    OrderingFilter,
+    SearchFilter,
+    TranslationOfFilter,
+)
 from wagtail.api.v2.utils import BadRequestError
-from wagtail.api.v2.views import BaseAPIViewSet
+from wagtail.api.v2.views import BaseAPIViewSet, PagesAPIViewSet
+from wagtail.documents.api.v2.views import DocumentsAPIViewSet
+from wagtail.images.api.v2.views import ImagesAPIViewSet
+from wagtail.models import Collection, CollectionViewRestriction
 
 from sscp_wagtail.contact_panels.schedule import with_rows
+from sscp_wagtail.learning.models import LearningTheme
 from sscp_wagtail.models import ContactPanel
 from sscp_wagtail.opening_hours import LONDON
+
+from .links import link_scope, preload_links, rich_texts
+from .prefetch import prefetch_streams
+from .preview import PreviewDenied, read_token
+from .serializers import TranslationsField
 
 # Years the engine and the bank-holiday data answer sensibly for; anything
 # else is a typo, and an unbounded year would overflow the search horizon.
@@ -50,7 +80,44 @@ def parse_at(value: str) -> dt.datetime:
     return moment
 
 
-class ContactPanelsAPIViewSet(BaseAPIViewSet):
+class PublicAPIMixin:
+    """JSON only, cacheable, and 400 rather than 500 for any bad value.
+
+    Every public GET answers with an ``ETag`` (a matching ``If-None-Match``
+    gets a 304) and ``Cache-Control: public, max-age`` of
+    ``SSCP_API_CACHE_MAX_AGE`` seconds. The browsable HTML renderer is off: it
+    would show the signed-in user's name in a page a cache may keep.
+    """
+
+    renderer_classes = [JSONRenderer]
+    # No sessions or users: the answer is the same for everyone (and carries no Vary: Cookie).
+    authentication_classes: list = []
+    permission_classes = [AllowAny]
+    public_cache = True
+
+    def handle_exception(self, exc):
+        if isinstance(exc, ValidationError):
+            return Response({"message": " ".join(exc.messages)}, status=status.HTTP_400_BAD_REQUEST)
+        if isinstance(exc, (ValueError, TypeError, OverflowError)):
+            return Response(
+                {"message": "a query parameter has a value of the wrong kind"}, status=status.HTTP_400_BAD_REQUEST
+            )
+        return super().handle_exception(exc)
+
+    def dispatch(self, request, *args, **kwargs):
+        response = super().dispatch(request, *args, **kwargs)
+        if not self.public_cache:
+            patch_cache_control(response, no_store=True, private=True)
+            return response
+        if request.method not in ("GET", "HEAD") or response.status_code != 200:
+            return response
+        response.render()
+        patch_cache_control(response, public=True, max_age=settings.SSCP_API_CACHE_MAX_AGE)
+        set_response_etag(response)
+        return get_conditional_response(request, etag=response["ETag"], response=response)
+
+
+class ContactPanelsAPIViewSet(PublicAPIMixin, BaseAPIViewSet):
     model = ContactPanel
     known_query_parameters = BaseAPIViewSet.known_query_parameters.union(["at", "locale"])
     filter_backends = [LocaleFilter]
@@ -88,4 +155,207 @@ class ContactPanelsAPIViewSet(BaseAPIViewSet):
 
     def detail_view(self, request, pk):
         self.status_at  # noqa: B018
+        return super().detail_view(request, pk)
+
+
+def restricted_collection_ids() -> set[int]:
+    """Collections under any view restriction, with their descendants, whoever asks."""
+    paths = list(
+        Collection.objects.filter(pk__in=CollectionViewRestriction.objects.values("collection_id")).values_list(
+            "path", flat=True
+        )
+    )
+    if not paths:
+        return set()
+    return {
+        collection.pk
+        for collection in Collection.objects.only("pk", "path")
+        if any(collection.path.startswith(path) for path in paths)
+    }
+
+
+class PublicDocumentsAPIViewSet(PublicAPIMixin, DocumentsAPIViewSet):
+    def get_queryset(self):
+        return self.model.objects.exclude(collection__in=restricted_collection_ids()).order_by("id")
+
+
+class PublicImagesAPIViewSet(PublicAPIMixin, ImagesAPIViewSet):
+    def get_queryset(self):
+        return self.model.objects.exclude(collection__in=restricted_collection_ids()).order_by("id")
+
+
+class ReviewFilter(BaseFilterBackend):
+    """``?review_type=``, ``?theme=<slug>`` and ``?year=`` for ``type=reviews.ReviewPage``.
+
+    Unknown values are a 400 that lists what is allowed, so a typo in a front
+    end shows up at once instead of as an empty list. The filters narrow by
+    primary key so they combine with ``?search=``.
+    """
+
+    params = ("review_type", "theme", "year")
+
+    def filter_queryset(self, request, queryset, view):
+        from reviews.models import ReviewPage, ReviewType
+        from sscp_wagtail.learning.models import LearningTheme
+
+        given = [name for name in self.params if name in request.GET]
+        if not given:
+            return queryset
+        if queryset.model is not ReviewPage:
+            raise BadRequestError(f"{', '.join(given)} filters need type=reviews.ReviewPage")
+        reviews = ReviewPage.objects.all()
+        if "review_type" in request.GET:
+            value = request.GET["review_type"]
+            if value not in ReviewType.values:
+                raise BadRequestError(f"review_type must be one of {', '.join(ReviewType.values)}; got {value!r}")
+        if "theme" in request.GET:
+            slug = request.GET["theme"]
+            if not LearningTheme.objects.filter(slug=slug, live=True).exists():
+                raise BadRequestError(f"theme must be the slug of a published learning theme; got {slug!r}")
+            reviews = reviews.filter(themes__slug=slug, themes__live=True)
+        if "year" in request.GET:
+            raw = request.GET["year"]
+            if not (raw.isascii() and raw.isdigit() and 1900 <= int(raw) <= 2100):
+                raise BadRequestError(f"year must be a year between 1900 and 2100; got {raw!r}")
+            reviews = reviews.filter(publication_date__year=int(raw))
+        if "theme" in request.GET or "year" in request.GET:
+            queryset = queryset.filter(pk__in=reviews.values("pk"))
+        return queryset
+
+
+class StableOrderingFilter(OrderingFilter):
+    """``?order=`` with the page id as the last key, so equal values never swap
+    places between two requests (and pages never repeat or vanish with ``offset``)."""
+
+    def filter_queryset(self, request, queryset, view):
+        queryset = super().filter_queryset(request, queryset, view)
+        order = request.GET.get("order")
+        if order and order != "random" and "search" not in request.GET:
+            queryset = queryset.order_by(*queryset.query.order_by, "pk")
+        return queryset
+
+
+class SiteAPIMixin(PublicAPIMixin):
+    """Loads what the serializers will read for a whole batch of objects at
+    once: the models' ``api_prefetch_related`` and their StreamField blocks."""
+
+    def dispatch(self, request, *args, **kwargs):
+        with link_scope():
+            return super().dispatch(request, *args, **kwargs)
+
+    def prefetch(self, objects: list) -> list:
+        preload_links(rich_texts(objects))
+        by_model: dict[type, list] = {}
+        for obj in objects:
+            by_model.setdefault(type(obj), []).append(obj)
+        for model, batch in by_model.items():
+            lookups = getattr(model, "api_prefetch_related", ())
+            if lookups:
+                prefetch_related_objects(batch, *lookups)
+            prefetch_streams(batch)
+        return objects
+
+    def paginate_queryset(self, queryset):
+        return self.prefetch(list(super().paginate_queryset(queryset)))
+
+    def get_object(self):
+        if not hasattr(self, "_prefetched_object"):
+            self._prefetched_object = self.prefetch([super().get_object()])[0]
+        return self._prefetched_object
+
+
+class SitePagesAPIViewSet(SiteAPIMixin, PagesAPIViewSet):
+    """Live pages without view restrictions, with the review filters,
+    stable ordering and each page's translations in the detail."""
+
+    filter_backends = [
+        ReviewFilter,
+        FieldsFilter,
+        ChildOfFilter,
+        AncestorOfFilter,
+        DescendantOfFilter,
+        StableOrderingFilter,
+        TranslationOfFilter,
+        LocaleFilter,
+        SearchFilter,  # last: search results cannot be filtered further
+    ]
+    known_query_parameters = PagesAPIViewSet.known_query_parameters.union(["theme", "year"])
+    meta_fields = [*PagesAPIViewSet.meta_fields, "translations"]
+    detail_only_fields = [*PagesAPIViewSet.detail_only_fields, "translations"]
+
+    @classmethod
+    def get_field_serializer_overrides(cls, model):
+        return {**super().get_field_serializer_overrides(model), "translations": TranslationsField()}
+
+    def get_queryset(self):
+        return super().get_queryset().select_related("locale")
+
+    def get_base_queryset(self):
+        # Wagtail lets a signed-in user's session open restricted pages here; this
+        # API answers everyone alike, so every restricted section stays out.
+        return super().get_base_queryset().public()
+
+
+class ThemesAPIViewSet(SiteAPIMixin, BaseAPIViewSet):
+    """``/api/v2/themes/``: published learning themes by name, each with its
+    live, public reviews newest first."""
+
+    model = LearningTheme
+    name = "themes"
+    filter_backends = [FieldsFilter, LocaleFilter]
+    known_query_parameters = BaseAPIViewSet.known_query_parameters.union(["locale"])
+    listing_default_fields = ["id", "type", "detail_url", "locale", "name", "slug", "description", "reviews"]
+
+    def get_queryset(self):
+        from reviews.models import ReviewPage
+
+        reviews = (
+            ReviewPage.objects.live()
+            .public()
+            .only(
+                "id",
+                "title",
+                "slug",
+                "path",
+                "depth",
+                "url_path",
+                "live",
+                "locale_id",
+                "content_type_id",
+                "review_type",
+                "publication_date",
+            )
+        )
+        return (
+            LearningTheme.objects.filter(live=True)
+            .select_related("locale")
+            .prefetch_related(Prefetch("reviews", queryset=reviews))
+            .order_by("name", "id")
+        )
+
+    def prefetch(self, objects: list) -> list:
+        return objects
+
+
+class PreviewAPIViewSet(SitePagesAPIViewSet):
+    """``/api/v2/preview/?content_type=&token=``: one draft, for the holder of a
+    valid preview token (see ``preview.py``), never cached."""
+
+    public_cache = False
+
+    def handle_exception(self, exc):
+        if isinstance(exc, PreviewDenied):
+            return Response({"message": str(exc)}, status=status.HTTP_403_FORBIDDEN)
+        return super().handle_exception(exc)
+
+    def get_object(self):
+        if not hasattr(self, "_prefetched_object"):
+            token = self.request.GET.get("token")
+            content_type = self.request.GET.get("content_type")
+            if not token or not content_type:
+                raise BadRequestError("content_type and token are required")
+            self._prefetched_object = self.prefetch([read_token(token, content_type)])[0]
+        return self._prefetched_object
+
+    def detail_view(self, request, pk=None):
         return super().detail_view(request, pk)

@@ -10,6 +10,7 @@ from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.rich_text import expand_db_html
 from wagtail.snippets.blocks import SnippetChooserBlock
 
+from sscp_wagtail.api.representations import absolute_url
 from sscp_wagtail.files import document_description
 from sscp_wagtail.rich_text import RICH_TEXT_FEATURES
 
@@ -63,12 +64,21 @@ class ResourceLinkBlock(blocks.StructBlock):
 
     def get_api_representation(self, value, context=None):
         kind = next((name for name in ("page", "document", "external_url") if value.get(name)), None)
+        if kind == "page" and not value["page"].live:
+            return None  # as on the page: a draft's title and address stay in the admin
         data = {"type": kind, "title": value.text(), "url": value.url()}
         if kind == "page":
             data["id"] = value["page"].pk
         elif kind == "document":
-            data["id"] = value["document"].pk
-            data["file"] = document_description(value["document"])
+            document = value["document"]
+            size = document.file_size if document.file_size is not None else document.get_file_size()
+            data.update(
+                url=absolute_url(document.url, context),
+                id=document.pk,
+                file=document_description(document),
+                file_type=(document.file_extension or "").upper(),
+                file_size=size,
+            )
         return data
 
 
@@ -118,11 +128,19 @@ class LearningThemeBlock(blocks.StructBlock):
     def get_api_representation(self, value, context=None):
         return {
             "heading": value["heading"],
-            "themes": [{"id": t.pk, "name": t.name, "slug": t.slug} for t in value["themes"] if t is not None],
+            # Only published themes: a theme's draft name must not reach the public.
+            "themes": [
+                {"id": t.pk, "name": t.name, "slug": t.slug} for t in value["themes"] if t is not None and t.live
+            ],
             "learning": expand_db_html(value["learning"].source),
             "practice_points": list(value["practice_points"]),
             "resources": [
-                self.child_blocks["resources"].child_block.get_api_representation(r) for r in value["resources"]
+                resource
+                for resource in (
+                    self.child_blocks["resources"].child_block.get_api_representation(r, context)
+                    for r in value["resources"]
+                )
+                if resource is not None
             ],
         }
 

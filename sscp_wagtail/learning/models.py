@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
 from wagtail.admin.panels import FieldPanel
+from wagtail.api import APIField
 from wagtail.models import (
     DraftStateMixin,
     LockableMixin,
@@ -14,6 +15,8 @@ from wagtail.models import (
     WorkflowMixin,
 )
 from wagtail.search import index
+
+from sscp_wagtail.api.serializers import LocaleCodeField, ThemeReviewsField
 
 
 class LearningTheme(
@@ -52,6 +55,13 @@ class LearningTheme(
 
     panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("description")]
     search_fields = [index.SearchField("name", boost=3), index.SearchField("description"), index.FilterField("live")]
+    api_fields = [
+        APIField("name"),
+        APIField("slug"),
+        APIField("description"),
+        APIField("reviews", serializer=ThemeReviewsField()),
+    ]
+    api_meta_fields = [APIField("locale", serializer=LocaleCodeField())]
 
     class Meta(TranslatableMixin.Meta):
         ordering = ["name"]

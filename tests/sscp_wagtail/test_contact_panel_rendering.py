@@ -291,7 +291,17 @@ def test_block_renders_the_live_panel_and_describes_it_for_the_api(panels):
     panel = panels[SAFEGUARDING_UNIT]
     html = block.render(block.to_python(panel.pk), context={"request": RequestFactory().get("/")})
     assert "0161 474 5657" in html
-    assert block.get_api_representation(panel) == {"id": panel.pk, "title": "Queries about past serious case reviews"}
+    data = block.get_api_representation(panel)
+    assert (data["id"], data["title"], data["lead"]) == (
+        panel.pk,
+        "Queries about past serious case reviews",
+        panel.lead,
+    )
+    assert data["detail_url"] == f"/api/v2/contact-panels/{panel.pk}/"
+    # The status a front end shows without a second request: open or not, and what to say.
+    assert set(data["status"]) == {"at", "open", "current", "next_change", "sentence"}
+    panel.live = False
+    assert block.get_api_representation(panel) is None
     assert "contact_panel" in BodyStreamBlock.base_blocks
 
 

@@ -1,0 +1,81 @@
+"""A listing costs the same number of queries for 3 reviews as for a full page
+of 20 (out of 60), and a review's detail the same however much it holds."""
+
+from __future__ import annotations
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+pytestmark = pytest.mark.django_db
+
+LISTING = {"type": "reviews.ReviewPage", "fields": "*", "limit": 20}
+
+
+def count(client, url, query=None) -> int:
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url, query or {})
+    assert response.status_code == 200, response.content
+    return len(queries)
+
+
+def build(make_review, themes, n: int, prefix: str):
+    reviews = []
+    for i in range(n):
+        review = make_review(
+            f"{prefix} {i}",
+            learning=[("Sleep", [themes["safe-sleep"], themes["neglect"]]), ("Abuse", [themes["domestic-abuse"]])],
+        )
+        reviews.append(review)
+    for review in reviews[1:3]:
+        review.related_reviews.create(review=reviews[0])
+        review.save_revision().publish()
+    return reviews
+
+
+# Pinned so that a new per-item query (or a saved one) is a deliberate change.
+# Listing: view restrictions (Wagtail's public pages, and .public()), the site
+# and its root page, the count, the page of reviews; links in rich text
+# (page types, specific pages, documents: one query each for all reviews);
+# themes and related reviews with their pages (prefetch); the blocks' themes,
+# resource pages and documents (one query per block kind for all reviews);
+# restricted paths for related reviews; and the restriction checks of the
+# learning resources' pages.
+LISTING_QUERIES = 22
+# Detail: the same, for one page, plus its parent and its translations.
+DETAIL_QUERIES = 23
+
+
+def test_review_listing_costs_the_same_for_3_and_60_reviews(client, make_review, themes):
+    build(make_review, themes, 3, "Small")
+    client.get("/api/v2/pages/", LISTING)  # warm the site-root-paths cache like a running server
+    small = count(client, "/api/v2/pages/", LISTING)
+    build(make_review, themes, 57, "Large")
+    client.get("/api/v2/pages/", LISTING)
+    large = count(client, "/api/v2/pages/", LISTING)
+    assert small == large == LISTING_QUERIES, (small, large)
+
+
+def test_review_detail_costs_the_same_however_much_it_holds(client, make_review, themes):
+    reviews = build(make_review, themes, 4, "Review")
+    small = make_review("Small", learning=[("Sleep", [themes["safe-sleep"]])])
+    small.related_reviews.create(review=reviews[0])
+    small.save_revision().publish()
+    client.get(f"/api/v2/pages/{small.pk}/")
+    few = count(client, f"/api/v2/pages/{small.pk}/")
+    big = reviews[1]
+    for other in reviews[2:]:
+        big.related_reviews.create(review=other)
+    big.learning = list(big.learning.raw_data) * 5
+    big.save_revision().publish()
+    client.get(f"/api/v2/pages/{big.pk}/")  # publishing cleared the site-root-paths cache; refill it
+    many = count(client, f"/api/v2/pages/{big.pk}/")
+    assert few == many == DETAIL_QUERIES, (few, many)
+
+
+def test_themes_listing_costs_the_same_for_few_and_many_reviews(client, make_review, themes):
+    build(make_review, themes, 2, "Small")
+    client.get("/api/v2/themes/")
+    few = count(client, "/api/v2/themes/")
+    build(make_review, themes, 30, "Large")
+    assert count(client, "/api/v2/themes/") == few
