@@ -36,7 +36,13 @@ def purge_everything(**kwargs) -> None:
         transaction.on_commit(purge_frontend_cache)
 
 
-def purge_on_model_change(sender, **kwargs) -> None:
+# Wagtail fills these in on first use while rendering a page; nothing a reader sees changes.
+LAZY_FIELDS = frozenset({"file_size", "file_hash"})
+
+
+def purge_on_model_change(sender, update_fields=None, **kwargs) -> None:
+    if update_fields and set(update_fields) <= LAZY_FIELDS:
+        return
     if sender in purging_models():
         purge_everything()
 
@@ -48,10 +54,10 @@ def purging_models() -> set[type]:
     editor's draft leaves the cache alone."""
     from wagtail.documents import get_document_model
     from wagtail.images import get_image_model
-    from wagtail.models import Collection, DraftStateMixin, Site
+    from wagtail.models import Collection, CollectionViewRestriction, DraftStateMixin, PageViewRestriction, Site
     from wagtail.snippets.models import get_snippet_models
 
-    models = {get_image_model(), get_document_model(), Site, Collection}
+    models = {get_image_model(), get_document_model(), Site, Collection, PageViewRestriction, CollectionViewRestriction}
     models |= {model for model in get_snippet_models() if not issubclass(model, DraftStateMixin)}
     return models
 
