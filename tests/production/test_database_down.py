@@ -73,3 +73,13 @@ def test_emergency_contacts_are_read_from_the_environment():
         SSCP_EMERGENCY_CONTACTS="Police=999;Duty team=0161 000 0000",
     )
     assert result.stdout.strip() == "[('Police', '999'), ('Duty team', '0161 000 0000')]"
+
+
+def test_the_proxy_gets_the_same_page_as_a_file(tmp_path):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    call_command("write_unavailable_page", str(tmp_path / "503.html"), stdout=StringIO())
+    assert (tmp_path / "503.html").read_text() == unavailable.unavailable_html()
+    assert "tel:999" in (tmp_path / "503.html").read_text()
