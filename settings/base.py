@@ -385,6 +385,9 @@ FILE_UPLOAD_PERMISSIONS = 0o640
 # uncached, and signed-in users stay signed in (sessions are also in the database).
 REDIS_URL = env("REDIS_URL") or (CACHE_URL if CACHE_URL.startswith(("redis://", "rediss://")) else None)
 if REDIS_URL:
+    from redis.backoff import NoBackoff  # noqa: E402
+    from redis.retry import Retry  # noqa: E402
+
     CACHES = {
         "default": {
             "BACKEND": "django_redis.cache.RedisCache",
@@ -394,10 +397,14 @@ if REDIS_URL:
                 "IGNORE_EXCEPTIONS": True,
                 "SOCKET_CONNECT_TIMEOUT": 0.5,
                 "SOCKET_TIMEOUT": 0.5,
+                # No retries with back-off: with Redis down each cache call fails at
+                # once (under 1 ms) instead of slowing every page by its retries.
+                "CONNECTION_POOL_KWARGS": {"retry": Retry(NoBackoff(), 0)},
             },
         }
     }
-    DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
+    # Not one log line per failed cache call: /readyz reports "cache unreachable".
+    DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = False
     SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 
 # Page cache: whole responses for anonymous readers, purged on every publish,

@@ -1,5 +1,7 @@
 import pytest
 from django.core.cache import cache
+from redis.backoff import NoBackoff
+from redis.retry import Retry
 
 
 @pytest.fixture
@@ -76,6 +78,11 @@ def redis_caches(url: str) -> dict:
             "BACKEND": "django_redis.cache.RedisCache",
             "LOCATION": url,
             "KEY_PREFIX": "sscp-test",
-            "OPTIONS": {"IGNORE_EXCEPTIONS": True, "SOCKET_CONNECT_TIMEOUT": 0.5, "SOCKET_TIMEOUT": 0.5},
+            "OPTIONS": {
+                "IGNORE_EXCEPTIONS": True,
+                "SOCKET_CONNECT_TIMEOUT": 0.5,
+                "SOCKET_TIMEOUT": 0.5,
+                "CONNECTION_POOL_KWARGS": {"retry": Retry(NoBackoff(), 0)},
+            },
         }
     }

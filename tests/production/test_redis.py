@@ -41,15 +41,17 @@ def test_a_purge_by_one_process_reaches_every_other(client, demo, redis_cache):
     """`publish_scheduled` runs in its own process: its purge must reach the web processes."""
     client.get("/")
     assert client.get("/").headers["X-Page-Cache"] == "hit"
-    code = (
-        "import django; django.setup(); from django.conf import settings; "
-        f"settings.CACHES = {redis_caches(redis_cache.url)!r}; "
-        "from sscp_wagtail.production.page_cache import purge_now; purge_now()"
-    )
+    # Another process configured as production is: by REDIS_URL alone.
+    code = "import django; django.setup(); from sscp_wagtail.production.page_cache import purge_now; purge_now()"
     result = subprocess.run(  # noqa: S603
         [sys.executable, "-c", code],
         cwd=ROOT,
-        env={"DJANGO_SETTINGS_MODULE": "settings.test", "PATH": "/usr/bin:/bin"},
+        env={
+            "DJANGO_SETTINGS_MODULE": "settings.dev",
+            "REDIS_URL": redis_cache.url,
+            "CACHE_KEY_PREFIX": "sscp-test",
+            "PATH": "/usr/bin:/bin",
+        },
         capture_output=True,
         text=True,
         timeout=120,
