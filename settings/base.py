@@ -357,3 +357,168 @@ SSCP_API_CACHE_MAX_AGE = env_int("SSCP_API_CACHE_MAX_AGE", 60)
 SSCP_API_PREVIEW_MAX_AGE = env_int("SSCP_API_PREVIEW_MAX_AGE", 15 * 60)
 SSCP_API_PREVIEW_FRONTEND_URL = env("SSCP_API_PREVIEW_FRONTEND_URL")
 # --- End of headless API settings ------------------------------------------------
+
+# --- Production readiness (settings/production.py, sscp_wagtail/production/) ----
+from csp.constants import NONCE  # noqa: E402  (django-csp's marker for "this response's nonce")
+
+# Everything below is on in every environment, so that development and the tests
+# run under the same Content-Security-Policy, static files and page cache as
+# production; production.py only tightens what differs (2FA, storage, cookies).
+
+# Health checks answer before host validation and the HTTPS redirect, so a load
+# balancer can probe http://10.0.0.5:8000/healthz.
+MIDDLEWARE.insert(0, "sscp_wagtail.production.health.HealthCheckMiddleware")
+# Static files from the app servers, compressed and cached for a year by name.
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1, "whitenoise.middleware.WhiteNoiseMiddleware"
+)
+# Content-Security-Policy on every response (django-csp): the public site allows
+# only its own scripts and styles (plus a per-request nonce where a template asks
+# for one); /admin/ gets Wagtail's admin policy (see sscp_wagtail/production/csp.py).
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1, "sscp_wagtail.production.csp.CSPMiddleware"
+)
+INSTALLED_APPS = [
+    "sscp_wagtail.production",
+    *INSTALLED_APPS,
+    "csp",
+    "wagtail.contrib.frontend_cache",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+]
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'", NONCE],
+        "style-src": ["'self'", NONCE],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    }
+}
+SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+# No framing, except Wagtail's own preview inside the admin (it sends SAMEORIGIN).
+X_FRAME_OPTIONS = "DENY"
+# The Wagtail admin writes inline styles and small inline scripts, and shows the
+# page preview in a frame of its own; its policy stays same-origin.
+SSCP_ADMIN_PATH_PREFIXES = ("/admin/", "/django-admin/")
+SSCP_ADMIN_CONTENT_SECURITY_POLICY = {
+    "default-src": ["'self'"],
+    "script-src": ["'self'", "'unsafe-inline'"],
+    "style-src": ["'self'", "'unsafe-inline'"],
+    "img-src": ["'self'", "data:", "blob:"],
+    "font-src": ["'self'", "data:"],
+    "connect-src": ["'self'"],
+    "frame-src": ["'self'"],
+    "object-src": ["'none'"],
+    "base-uri": ["'self'"],
+    "form-action": ["'self'"],
+    "frame-ancestors": ["'self'"],
+}
+
+# Admin two-factor authentication (django-otp's authenticator-app codes with a
+# small admin integration in sscp_wagtail/production/two_factor.py): everyone who
+# can use the admin enters a code from their app after their password, and sets
+# one up at their first sign-in. On in production; off in development and tests
+# unless SSCP_ADMIN_2FA_REQUIRED=true.
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.contrib.auth.middleware.AuthenticationMiddleware") + 1,
+    "django_otp.middleware.OTPMiddleware",
+)
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django_otp.middleware.OTPMiddleware") + 1,
+    "sscp_wagtail.production.two_factor.AdminTwoFactorMiddleware",
+)
+SSCP_ADMIN_2FA_REQUIRED = env_bool("SSCP_ADMIN_2FA_REQUIRED", False)
+OTP_TOTP_ISSUER = WAGTAIL_SITE_NAME
+
+# Uploads: no SVG (it can carry script) and a pixel limit against decompression
+# bombs; documents are streamed by Django so privacy settings apply to them and
+# Wagtail adds `Content-Security-Policy: default-src 'none'` to each.
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = env_int("WAGTAILIMAGES_MAX_IMAGE_PIXELS", 40_000_000)
+FILE_UPLOAD_PERMISSIONS = 0o640
+
+# Redis for the cache (and so for sessions) when REDIS_URL is set, through
+# django-redis with errors ignored: when Redis is down the site still serves,
+# uncached, and signed-in users stay signed in (sessions are also in the database).
+REDIS_URL = env("REDIS_URL") or (CACHE_URL if CACHE_URL.startswith(("redis://", "rediss://")) else None)
+if REDIS_URL:
+    from redis.backoff import NoBackoff  # noqa: E402
+    from redis.retry import Retry  # noqa: E402
+
+    CACHES = {
+        "default": {
+            "BACKEND": "django_redis.cache.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": env("CACHE_KEY_PREFIX", "sscp"),
+            "OPTIONS": {
+                "IGNORE_EXCEPTIONS": True,
+                "SOCKET_CONNECT_TIMEOUT": 0.5,
+                "SOCKET_TIMEOUT": 0.5,
+                # No retries with back-off: with Redis down each cache call fails at
+                # once (under 1 ms) instead of slowing every page by its retries.
+                "CONNECTION_POOL_KWARGS": {"retry": Retry(NoBackoff(), 0)},
+            },
+        }
+    }
+    # Not one log line per failed cache call: /readyz reports "cache unreachable".
+    DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = False
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+
+# Page cache: whole responses for anonymous readers, purged on every publish,
+# unpublish, move, deletion and snippet change (sscp_wagtail/production/page_cache.py).
+# It needs a cache every process shares, so it is on by default only with Redis.
+SSCP_PAGE_CACHE = env_bool("SSCP_PAGE_CACHE", bool(REDIS_URL))
+SSCP_PAGE_CACHE_SECONDS = env_int("SSCP_PAGE_CACHE_SECONDS", 600)
+# Never cached whatever their headers say: the admin, search (visitors' own
+# words), the API (its query strings), documents and images (privacy checks).
+SSCP_PAGE_CACHE_EXCLUDE = ("/admin/", "/django-admin/", "/search/", "/api/", "/documents/", "/healthz", "/readyz")
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.contrib.sessions.middleware.SessionMiddleware"),
+    "sscp_wagtail.production.page_cache.UpdatePageCacheMiddleware",
+)
+MIDDLEWARE.append("sscp_wagtail.production.page_cache.FetchPageCacheMiddleware")
+
+# A CDN or Varnish in front (wagtail.contrib.frontend_cache): FRONTEND_CACHE=varnish
+# with FRONTEND_CACHE_URL=http://varnish:6081, or FRONTEND_CACHE=cloudflare with
+# FRONTEND_CACHE_TOKEN and FRONTEND_CACHE_ZONE. Pages are purged with the page cache.
+FRONTEND_CACHE = env("FRONTEND_CACHE")
+if FRONTEND_CACHE == "varnish":
+    WAGTAILFRONTENDCACHE = {
+        "varnish": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "LOCATION": env("FRONTEND_CACHE_URL", "http://127.0.0.1:6081"),
+        }
+    }
+elif FRONTEND_CACHE == "cloudflare":
+    WAGTAILFRONTENDCACHE = {
+        "cloudflare": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
+            "BEARER_TOKEN": env("FRONTEND_CACHE_TOKEN"),
+            "ZONEID": env("FRONTEND_CACHE_ZONE"),
+        }
+    }
+elif FRONTEND_CACHE:
+    raise ImproperlyConfigured("FRONTEND_CACHE must be varnish or cloudflare")
+
+# The numbers the "service unavailable" page shows when the database is down.
+# "label=number" pairs separated by semicolons.
+SSCP_EMERGENCY_CONTACTS = [
+    tuple(item.split("=", 1))
+    for item in (
+        env(
+            "SSCP_EMERGENCY_CONTACTS",
+            "Police (a child in immediate danger)=999;"
+            "Children's services, office hours=0161 217 6028;"
+            "Children's services, evenings and weekends=0161 718 2118",
+        )
+        or ""
+    ).split(";")
+    if "=" in item
+]
+# --- End of production readiness settings ---------------------------------------

@@ -37,9 +37,41 @@ SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 SESSION_COOKIE_SECURE = True
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_SECURE = True
-# Admin sessions end after two hours idle, and when the browser closes.
+# Admin sessions end after two hours idle (each request renews the two hours),
+# and when the browser closes. Readers who are not signed in have no session.
 SESSION_COOKIE_AGE = env_int("DJANGO_SESSION_COOKIE_AGE", 2 * 60 * 60)
+SESSION_SAVE_EVERY_REQUEST = True
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+# No framing, except Wagtail's own preview inside the admin (it sends SAMEORIGIN).
 X_FRAME_OPTIONS = "DENY"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 
-STORAGES["staticfiles"]["BACKEND"] = "django.contrib.staticfiles.storage.ManifestStaticFilesStorage"  # noqa: F405
+# Two-factor sign-in for the admin is on unless explicitly turned off.
+SSCP_ADMIN_2FA_REQUIRED = env_bool("SSCP_ADMIN_2FA_REQUIRED", True)
+
+# Static files: hashed names, gzip copies, served by WhiteNoise with a one-year
+# cache. Run `manage.py collectstatic --noinput` on each release.
+STORAGES["staticfiles"]["BACKEND"] = "whitenoise.storage.CompressedManifestStaticFilesStorage"  # noqa: F405
+
+# Media on the local disk (MEDIA_ROOT) by default; MEDIA_STORAGE=s3 puts uploads
+# in an S3-compatible bucket (AWS, MinIO, Ceph...) through django-storages, private,
+# with signed links. Documents are still served through Django so privacy applies.
+MEDIA_STORAGE = env("MEDIA_STORAGE", "local")
+if MEDIA_STORAGE == "s3":
+    if not env("AWS_STORAGE_BUCKET_NAME"):
+        raise ImproperlyConfigured("MEDIA_STORAGE=s3 needs AWS_STORAGE_BUCKET_NAME.")
+    STORAGES["default"] = {  # noqa: F405
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": env("AWS_STORAGE_BUCKET_NAME"),
+            "endpoint_url": env("AWS_S3_ENDPOINT_URL"),
+            "region_name": env("AWS_S3_REGION_NAME"),
+            "default_acl": "private",
+            "querystring_auth": True,
+            "querystring_expire": env_int("AWS_QUERYSTRING_EXPIRE", 300),
+            "file_overwrite": False,
+            "location": env("AWS_LOCATION", "media"),
+        },
+    }
+elif MEDIA_STORAGE != "local":
+    raise ImproperlyConfigured("MEDIA_STORAGE must be local or s3.")

@@ -12,7 +12,7 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 MEDIA_ROOT = tempfile.mkdtemp(prefix="sscp-test-media-")
-STATIC_ROOT = BASE_DIR / "static"
+STATIC_ROOT = Path(tempfile.mkdtemp(prefix="sscp-test-static-"))
 # Tests get their own database file so they never touch the demo database.
 if env("DATABASE_URL") is None:
     DATABASES["default"]["TEST"] = {"NAME": str(BASE_DIR / "test-db.sqlite3")}  # noqa: F405

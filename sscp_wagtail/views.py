@@ -1,9 +1,17 @@
 from django.conf import settings
-from django.http import HttpRequest, HttpResponseServerError
+from django.http import HttpRequest, HttpResponse, HttpResponseServerError
 from django.template import loader
 
+from .production.unavailable import database_is_the_problem, unavailable_response
 
-def server_error(request: HttpRequest) -> HttpResponseServerError:
-    """The 500 page, rendered without the request context: the database may be down."""
+
+def server_error(request: HttpRequest) -> HttpResponse:
+    """The 500 page, rendered without the request context: the database may be down.
+
+    When it is the database that failed, readers get the 503 "not available at
+    the moment" page with the emergency numbers instead.
+    """
+    if database_is_the_problem():
+        return unavailable_response()
     html = loader.get_template("500.html").render({"exit_page_url": settings.SSCP_EXIT_PAGE_URL})
     return HttpResponseServerError(html)

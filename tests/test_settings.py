@@ -123,6 +123,6 @@ def test_cache_url_choices():
         DJANGO_SETTINGS_MODULE="settings.dev",
         CACHE_URL="redis://127.0.0.1:6379/1",
     )
-    assert result.stdout.strip() == "django.core.cache.backends.redis.RedisCache"
+    assert result.stdout.strip() == "django_redis.cache.RedisCache"
     bad = run_python("import django; django.setup()", DJANGO_SETTINGS_MODULE="settings.dev", CACHE_URL="memcache://x")
     assert "CACHE_URL must be" in bad.stderr

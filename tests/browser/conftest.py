@@ -35,7 +35,7 @@ from typing import TYPE_CHECKING, Any
 
 import pytest
 
-from .pages import SERVER_ERROR_PATH, PublicPage
+from .pages import SERVER_ERROR_PATH, UNAVAILABLE_PATH, PublicPage
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, BrowserContext, Page, Response
@@ -163,6 +163,7 @@ class LiveSite:
     url: str
     exit_url: str
     server_error_html: str
+    unavailable_html: str
 
     def __add__(self, path: str) -> str:
         return self.url + path
@@ -177,6 +178,13 @@ def render_server_error() -> str:
     response = server_error(RequestFactory().get("/"))
     assert response.status_code == 500
     return response.content.decode(response.charset)
+
+
+def render_unavailable() -> str:
+    """The 503 page exactly as it is served while the database is down."""
+    from sscp_wagtail.production.unavailable import unavailable_response
+
+    return unavailable_response().content.decode("utf-8")
 
 
 def is_test_database(connection) -> bool:
@@ -217,7 +225,7 @@ def live_site(django_db_setup, django_db_blocker) -> Iterator[LiveSite]:
         load_demo_content()
         server = LiveServer("127.0.0.1")
         try:
-            yield LiveSite(server.url, settings.SSCP_EXIT_PAGE_URL, render_server_error())
+            yield LiveSite(server.url, settings.SSCP_EXIT_PAGE_URL, render_server_error(), render_unavailable())
         finally:
             server.stop()
             # What TransactionTestCase(serialized_rollback=True) does, once.
@@ -308,6 +316,10 @@ class Tabs:
                 java_script_enabled=javascript,
                 service_workers="block",
                 proxy=DEAD_END_PROXY,
+                # axe-core is injected as an inline script, which the site's
+                # Content-Security-Policy forbids; test_content_security_policy.py
+                # checks the policy in contexts of its own.
+                bypass_csp=True,
             )
             self.contexts[key].set_default_timeout(TIMEOUT_MS)
         shared = self.shared.get(key)
@@ -413,6 +425,14 @@ def visit(page: Page, public_page: PublicPage) -> Response:
             site + SERVER_ERROR_PATH,
             lambda route: route.fulfill(
                 status=500, content_type="text/html; charset=utf-8", body=site.server_error_html
+            ),
+        )
+    if public_page.path == UNAVAILABLE_PATH:
+        site = page.traffic.site
+        page.route(
+            site + UNAVAILABLE_PATH,
+            lambda route: route.fulfill(
+                status=503, content_type="text/html; charset=utf-8", body=site.unavailable_html
             ),
         )
     response = page.goto(public_page.path)

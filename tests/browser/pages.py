@@ -19,6 +19,9 @@ import pytest
 # this path on the live server (see ``conftest.py``), so relative links, CSS
 # and JavaScript load from the live server exactly as on a real error.
 SERVER_ERROR_PATH = "/__browser-tests__/server-error/"
+# Likewise the 503 page shown while the database is down
+# (``sscp_wagtail.production.unavailable``).
+UNAVAILABLE_PATH = "/__browser-tests__/unavailable/"
 
 # A complete referral (the demo form's fields), for the confirmation page.
 REFERRAL_ANSWERS = (
@@ -89,6 +92,7 @@ PAGES: list[PublicPage] = [
     PublicPage("search-no-results", "/search/?q=xylophone", expect="main p >> text=No pages matched"),
     PublicPage("not-found", "/no-such-page/", status=404, expect="main h1 >> text=Page not found"),
     PublicPage("server-error", SERVER_ERROR_PATH, status=500, expect="main h1 >> text=Sorry"),
+    PublicPage("unavailable", UNAVAILABLE_PATH, status=503, expect="main h1 >> text=not available"),
 ]
 
 

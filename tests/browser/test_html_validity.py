@@ -14,13 +14,15 @@ from pathlib import Path
 import pytest
 
 from tests.browser.conftest import VNU_JAR, LiveSite, form_post_data, require
-from tests.browser.pages import PAGES, SERVER_ERROR_PATH, PublicPage, params
+from tests.browser.pages import PAGES, SERVER_ERROR_PATH, UNAVAILABLE_PATH, PublicPage, params
 
 
 def fetch(site: LiveSite, public_page: PublicPage) -> tuple[int, bytes]:
     """The status and bytes the server sends: no browser, no injected scripts."""
     if public_page.path == SERVER_ERROR_PATH:
         return 500, site.server_error_html.encode()
+    if public_page.path == UNAVAILABLE_PATH:
+        return 503, site.unavailable_html.encode()
     opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar()))
     url = site + public_page.path
     try:
