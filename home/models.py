@@ -10,6 +10,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from sscp_wagtail.blocks import BodyStreamBlock, PageLinkBlock
+from sscp_wagtail.i18n.fields import PAGE_SYNCHRONISED_FIELDS
 from sscp_wagtail.rich_text import RICH_TEXT_FEATURES
 
 
@@ -52,6 +53,7 @@ class HomePage(Page):
         FieldPanel("featured"),
     ]
     search_fields = [*Page.search_fields, index.SearchField("introduction")]
+    override_translatable_fields = PAGE_SYNCHRONISED_FIELDS
 
     parent_page_types = ["wagtailcore.Page"]
     subpage_types = ["home.StandardPage", "reviews.ReviewIndexPage"]
@@ -72,6 +74,7 @@ class StandardPage(Page):
 
     content_panels = [*Page.content_panels, FieldPanel("introduction"), FieldPanel("body")]
     search_fields = [*Page.search_fields, index.SearchField("introduction"), index.SearchField("body")]
+    override_translatable_fields = PAGE_SYNCHRONISED_FIELDS
 
     parent_page_types = ["home.HomePage", "home.StandardPage"]
     subpage_types = ["home.StandardPage"]

@@ -18,6 +18,7 @@ from wagtail.models import Orderable, Page, Site
 from wagtail.search import index
 
 from sscp_wagtail.blocks import BodyStreamBlock
+from sscp_wagtail.i18n.fields import PAGE_SYNCHRONISED_FIELDS, synchronised
 from sscp_wagtail.learning.blocks import raw_theme_ids
 from sscp_wagtail.learning.models import LearningTheme
 from sscp_wagtail.rich_text import RICH_TEXT_FEATURES
@@ -65,6 +66,7 @@ class ReviewIndexPage(RoutablePageMixin, Page):
         FieldPanel("listing_heading"),
     ]
     search_fields = [*Page.search_fields, index.SearchField("introduction"), index.SearchField("body")]
+    override_translatable_fields = PAGE_SYNCHRONISED_FIELDS
 
     parent_page_types = ["home.HomePage"]
     subpage_types = ["reviews.ReviewPage", "reviews.BriefingPage"]
@@ -194,6 +196,10 @@ class ReviewPage(Page):
         index.FilterField("publication_date"),
     ]
 
+    # The review's facts and its published documents are the same in every
+    # language: the reports themselves are not translated.
+    override_translatable_fields = synchronised("review_type", "publication_date", "incident_year", "documents")
+
     parent_page_types = ["reviews.ReviewIndexPage"]
     subpage_types: list[str] = []
 
@@ -308,6 +314,8 @@ class BriefingPage(Page):
         index.SearchField("search_description"),
         index.RelatedFields("briefing_themes", [index.SearchField("name", boost=3)]),
     ]
+
+    override_translatable_fields = PAGE_SYNCHRONISED_FIELDS
 
     parent_page_types = ["reviews.ReviewIndexPage"]
     subpage_types: list[str] = []

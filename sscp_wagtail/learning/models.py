@@ -14,6 +14,7 @@ from wagtail.models import (
     WorkflowMixin,
 )
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
 
 
 class LearningTheme(
@@ -52,6 +53,8 @@ class LearningTheme(
 
     panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("description")]
     search_fields = [index.SearchField("name", boost=3), index.SearchField("description"), index.FilterField("live")]
+    # Theme pages keep one address in every language.
+    override_translatable_fields = [SynchronizedField("slug", overridable=False)]
 
     class Meta(TranslatableMixin.Meta):
         ordering = ["name"]
