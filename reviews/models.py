@@ -10,6 +10,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, ObjectList, TabbedInterface
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
@@ -29,11 +30,11 @@ from .listing import ReviewFilters, theme_learning
 
 
 class ReviewType(models.TextChoices):
-    SERIOUS_CASE_REVIEW = "serious_case_review", "Serious Case Review"
-    PRACTICE_REVIEW = "practice_review", "Child Safeguarding Practice Review"
-    RAPID_REVIEW = "rapid_review", "Rapid Review"
-    MULTI_AGENCY_REVIEW = "multi_agency_review", "Multi-agency review"
-    NATIONAL_ANALYSIS = "national_analysis", "National analysis"
+    SERIOUS_CASE_REVIEW = "serious_case_review", _("Serious Case Review")
+    PRACTICE_REVIEW = "practice_review", _("Child Safeguarding Practice Review")
+    RAPID_REVIEW = "rapid_review", _("Rapid Review")
+    MULTI_AGENCY_REVIEW = "multi_agency_review", _("Multi-agency review")
+    NATIONAL_ANALYSIS = "national_analysis", _("National analysis")
 
 
 class ReviewIndexPage(RoutablePageMixin, Page):
@@ -96,7 +97,7 @@ class ReviewIndexPage(RoutablePageMixin, Page):
         return self.render(
             request,
             template="reviews/theme_index.html",
-            context_overrides={"themes": listed, "subpage_title": "Learning themes"},
+            context_overrides={"themes": listed, "subpage_title": _("Learning themes")},
         )
 
     @path("themes/<slug:slug>/")
@@ -279,13 +280,13 @@ class BriefingPage(Page):
     """A 7-minute briefing: the seven standard sections, printable on one or two A4 pages."""
 
     SECTIONS = [
-        ("background", "Background"),
-        ("why_it_matters", "Why it matters"),
-        ("information", "Information"),
-        ("what_to_do", "What to do"),
-        ("questions", "Questions for reflection"),
-        ("what_should_happen", "What should happen"),
-        ("further_resources", "Further resources"),
+        ("background", _("Background")),
+        ("why_it_matters", _("Why it matters")),
+        ("information", _("Information")),
+        ("what_to_do", _("What to do")),
+        ("questions", _("Questions for reflection")),
+        ("what_should_happen", _("What should happen")),
+        ("further_resources", _("Further resources")),
     ]
 
     background = RichTextField(features=RICH_TEXT_FEATURES)

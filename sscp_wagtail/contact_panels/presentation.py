@@ -11,12 +11,14 @@ from dataclasses import dataclass
 
 from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext
 
 from sscp_wagtail.opening_hours import ENGLISH, Status, Wording, format_time, status_sentence
 
 from .browser import browser_status_data
 from .schedule import LineContact, PanelData
 from .structured_data import as_script_text, contact_points
+from .wording import active_wording
 
 
 @dataclass(frozen=True)
@@ -38,13 +40,15 @@ def describe_date(day: dt.date, wording: Wording = ENGLISH) -> str:
 
 def describe_moment(at: dt.datetime, wording: Wording = ENGLISH) -> str:
     """E.g. "4:45pm on Friday 13 November 2026", in ``at``'s own zone."""
-    return f"{format_time(at.time(), wording)} on {describe_date(at.date(), wording)}"
+    return gettext("{time} on {date}").format(
+        time=format_time(at.time(), wording), date=describe_date(at.date(), wording)
+    )
 
 
 def checked_at_text(at: dt.datetime, wording: Wording = ENGLISH) -> str:
     """Marks the server's status with its moment, for readers without
     JavaScript who may be looking at a cached page."""
-    return f"Correct at {describe_moment(at, wording)}."
+    return gettext("Correct at {moment}.").format(moment=describe_moment(at, wording))
 
 
 def sentence_html(data: PanelData, status: Status, wording: Wording = ENGLISH) -> SafeString:
@@ -57,13 +61,16 @@ def sentence_html(data: PanelData, status: Status, wording: Wording = ENGLISH) -
     return format_html('{}<a href="tel:{}">{}</a>{}', before, contact.tel, contact.phone, after)
 
 
-def panel_context(data: PanelData, at: dt.datetime, *, dom_id: str, heading_level: int = 2) -> dict:
+def panel_context(
+    data: PanelData, at: dt.datetime, *, dom_id: str, heading_level: int = 2, wording: Wording | None = None
+) -> dict:
+    wording = wording or active_wording()
     schedule = data.schedule
     local = schedule.local(at)
     status = schedule.status(local)
     today = local.date()
     lines = [
-        LineView(contact=contact, hours=schedule.describe_hours(line), out_of_hours=line.out_of_hours)
+        LineView(contact=contact, hours=schedule.describe_hours(line, wording), out_of_hours=line.out_of_hours)
         for line, contact in zip(schedule.lines, data.contacts, strict=True)
     ]
     closures = [
@@ -72,7 +79,12 @@ def panel_context(data: PanelData, at: dt.datetime, *, dom_id: str, heading_leve
         if closure.date >= today
     ]
     special_openings = [
-        DatedNote(special.date, f"{format_time(special.opens)} to {format_time(special.closes)}")
+        DatedNote(
+            special.date,
+            wording.time_range.format(
+                opens=format_time(special.opens, wording), closes=format_time(special.closes, wording)
+            ),
+        )
         for special in sorted(data.special_openings, key=lambda special: (special.date, special.opens))
         if special.date >= today
     ]
@@ -84,12 +96,12 @@ def panel_context(data: PanelData, at: dt.datetime, *, dom_id: str, heading_leve
         "heading_level": heading_level,
         "line_heading_level": min(heading_level + 1, 6),
         "status": status,
-        "sentence": sentence_html(data, status),
-        "checked_at": checked_at_text(local),
+        "sentence": sentence_html(data, status, wording),
+        "checked_at": checked_at_text(local, wording),
         "checked_at_iso": local.isoformat(timespec="seconds"),
         "lines": lines,
-        "closures": [(describe_date(note.date), note.text) for note in closures],
-        "special_openings": [(describe_date(note.date), note.text) for note in special_openings],
-        "browser_data": browser_status_data(data, local),
+        "closures": [(describe_date(note.date, wording), note.text) for note in closures],
+        "special_openings": [(describe_date(note.date, wording), note.text) for note in special_openings],
+        "browser_data": browser_status_data(data, local, wording=wording),
         "json_ld": mark_safe(as_script_text(contact_points(data, today))),  # noqa: S308 - escaped for <script>
     }

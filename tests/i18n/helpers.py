@@ -10,6 +10,11 @@ from home.demo.loader import load_demo_content
 from tests.workflows.helpers import make_user
 
 
+def english_page(path: str) -> Page:
+    """The English page at a public path, e.g. ``/serious-case-reviews/baby-m/``."""
+    return Page.objects.get(url_path=f"/home{path}", locale__language_code="en-gb").specific
+
+
 def polish(text: str) -> str:
     """A stand-in translation that is easy to recognise on the page."""
     return f"PL {text}"
@@ -25,7 +30,7 @@ class TranslationTestCase(WagtailTestUtils, TestCase):
         cls.urdu = Locale.objects.get(language_code="ur")
 
     def english(self, path: str) -> Page:
-        return Page.objects.get(url_path=f"/home{path}", locale__language_code="en-gb").specific
+        return english_page(path)
 
     def translation_of(self, page, locale) -> Page:
         return page.get_translation(locale).specific
