@@ -7,7 +7,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 
 .DEFAULT_GOAL := help
-.PHONY: help install install-dev browser-deps run migrate demo test lint clean
+.PHONY: help install install-dev browser-deps run migrate demo test lint messages clean
 
 help:
 	@echo "make run    set up, migrate, load the demo content and serve on http://$(HOST):$(PORT)"
@@ -67,6 +67,12 @@ lint: install-dev
 	$(BIN)/ruff format --check .
 	DJANGO_SETTINGS_MODULE=settings.dev $(BIN)/python manage.py check
 	DJANGO_SETTINGS_MODULE=settings.dev $(BIN)/python manage.py makemigrations --check --dry-run
+
+# Interface translations: refresh locale/*/django.po from the code, then compile
+# the .mo files (committed, so a machine without gettext can run the site).
+messages: install
+	DJANGO_SETTINGS_MODULE=settings.dev $(MANAGE) makemessages --all --no-location --ignore=.venv --ignore=node_modules --ignore=static
+	DJANGO_SETTINGS_MODULE=settings.dev $(MANAGE) compilemessages --ignore=.venv --ignore=node_modules
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache test-artifacts
