@@ -88,6 +88,13 @@ class ReadersInThreeLanguages(TranslationTestCase):
             },
         )
 
+    def test_a_routable_sub_page_claims_no_alternates_it_does_not_have(self):
+        response = self.client.get("/pl/serious-case-reviews/themes/")
+        self.assertEqual(response.status_code, 200)
+        self.assertEqual(soup(response).head.find_all("link", rel="alternate"), [])
+        # The switcher still leads to the review index in the other language.
+        self.assertIn(("English", "en-gb", "/serious-case-reviews/", "en-gb"), self.switcher(response))
+
     def test_interface_strings_navigation_and_home_link_are_in_the_reader_s_language(self):
         response = self.client.get("/pl/serious-case-reviews/baby-m/")
         html = soup(response)
