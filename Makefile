@@ -7,7 +7,8 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 
 .DEFAULT_GOAL := help
-.PHONY: help install install-dev browser-deps run migrate demo test lint bench clean
+
+.PHONY: help install install-dev browser-deps run migrate demo test lint bench messages clean
 
 help:
 	@echo "make run    set up, migrate, load the demo content and serve on http://$(HOST):$(PORT)"
@@ -79,6 +80,12 @@ bench: install
 	  fi; \
 	}
 	$(BIN)/python bench/run.py $(BENCH_ARGS)
+
+# Interface translations: refresh locale/*/django.po from the code, then compile
+# the .mo files (committed, so a machine without gettext can run the site).
+messages: install
+	DJANGO_SETTINGS_MODULE=settings.dev $(MANAGE) makemessages --all --no-location --ignore=.venv --ignore=node_modules --ignore=static
+	DJANGO_SETTINGS_MODULE=settings.dev $(MANAGE) compilemessages --ignore=.venv --ignore=node_modules
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache test-artifacts

@@ -13,6 +13,7 @@ from wagtail.search import index
 from sscp_wagtail.api.serializers import ContactPanelField
 from sscp_wagtail.blocks import BodyStreamBlock, PageLinkBlock
 from sscp_wagtail.editor.panels import ContentChecksPanel
+from sscp_wagtail.i18n.fields import PAGE_SYNCHRONISED_FIELDS
 from sscp_wagtail.rich_text import RICH_TEXT_FEATURES
 
 
@@ -72,6 +73,8 @@ class HomePage(Page):
         "contact_panel__special_openings",
     ]
 
+    override_translatable_fields = PAGE_SYNCHRONISED_FIELDS
+
     parent_page_types = ["wagtailcore.Page"]
     subpage_types = ["home.StandardPage", "reviews.ReviewIndexPage", "sscp_referrals.ReferralFormPage"]
 
@@ -101,6 +104,8 @@ class StandardPage(Page):
     ]
     search_fields = [*Page.search_fields, index.SearchField("introduction"), index.SearchField("body")]
     api_fields = [APIField("introduction"), APIField("body")]
+
+    override_translatable_fields = PAGE_SYNCHRONISED_FIELDS
 
     parent_page_types = ["home.HomePage", "home.StandardPage"]
     subpage_types = ["home.StandardPage", "sscp_referrals.ReferralFormPage"]

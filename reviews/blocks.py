@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.documents.blocks import DocumentChooserBlock
 
@@ -49,7 +50,7 @@ class OptionalChoiceBlock(blocks.ChoiceBlock):
 class RecommendationBlock(blocks.StructBlock):
     """One recommendation, who owns it, and how far it has got: the public can follow progress."""
 
-    STATUSES = [("not_started", "Not started"), ("in_progress", "In progress"), ("complete", "Complete")]
+    STATUSES = [("not_started", _("Not started")), ("in_progress", _("In progress")), ("complete", _("Complete"))]
 
     text = blocks.TextBlock(help_text="The recommendation as the review worded it.")
     agency = blocks.CharBlock(required=False, max_length=255, help_text="The agency responsible for it.")
@@ -85,10 +86,10 @@ class ReviewDocumentBlock(blocks.StructBlock):
     """The review's own publications, each labelled with what it is."""
 
     KINDS = [
-        ("full_report", "Full report"),
-        ("executive_summary", "Executive summary"),
-        ("briefing", "7-minute briefing"),
-        ("other", "Other document"),
+        ("full_report", _("Full report")),
+        ("executive_summary", _("Executive summary")),
+        ("briefing", _("7-minute briefing")),
+        ("other", _("Other document")),
     ]
 
     kind = blocks.ChoiceBlock(choices=KINDS, default="full_report")

@@ -8,6 +8,7 @@ from django.db.models import Count, Prefetch
 from django.db.models.functions import ExtractYear
 from django.http import QueryDict
 from django.utils.http import urlencode
+from django.utils.translation import gettext_lazy as _
 from wagtail.rich_text import RichText
 
 from sscp_wagtail.learning.blocks import raw_theme_ids
@@ -111,9 +112,9 @@ class ReviewFilters:
     def groups(self) -> list[tuple[str, str, list[Option]]]:
         """(parameter, heading, options) for the template, in reading order."""
         return [
-            ("type", "Type of review", self.type_options()),
-            ("theme", "Learning theme", self.theme_options()),
-            ("year", "Year published", self.year_options()),
+            ("type", _("Type of review"), self.type_options()),
+            ("theme", _("Learning theme"), self.theme_options()),
+            ("year", _("Year published"), self.year_options()),
         ]
 
 

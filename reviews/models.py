@@ -10,6 +10,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, ObjectList, TabbedInterface
 from wagtail.api import APIField
@@ -21,6 +22,7 @@ from wagtail.search import index
 from sscp_wagtail.api.serializers import ChoiceLabelField, ContactPanelField, LiveThemesField, RelatedReviewsField
 from sscp_wagtail.blocks import BodyStreamBlock
 from sscp_wagtail.editor.panels import ContentChecksPanel, IdentifyingInformationPanel
+from sscp_wagtail.i18n.fields import PAGE_SYNCHRONISED_FIELDS, synchronised
 from sscp_wagtail.learning.blocks import raw_theme_ids
 from sscp_wagtail.learning.models import LearningTheme
 from sscp_wagtail.rich_text import RICH_TEXT_FEATURES
@@ -31,11 +33,11 @@ from .listing import ReviewFilters, theme_learning
 
 
 class ReviewType(models.TextChoices):
-    SERIOUS_CASE_REVIEW = "serious_case_review", "Serious Case Review"
-    PRACTICE_REVIEW = "practice_review", "Child Safeguarding Practice Review"
-    RAPID_REVIEW = "rapid_review", "Rapid Review"
-    MULTI_AGENCY_REVIEW = "multi_agency_review", "Multi-agency review"
-    NATIONAL_ANALYSIS = "national_analysis", "National analysis"
+    SERIOUS_CASE_REVIEW = "serious_case_review", _("Serious Case Review")
+    PRACTICE_REVIEW = "practice_review", _("Child Safeguarding Practice Review")
+    RAPID_REVIEW = "rapid_review", _("Rapid Review")
+    MULTI_AGENCY_REVIEW = "multi_agency_review", _("Multi-agency review")
+    NATIONAL_ANALYSIS = "national_analysis", _("National analysis")
 
 
 class ReviewIndexPage(RoutablePageMixin, Page):
@@ -80,6 +82,8 @@ class ReviewIndexPage(RoutablePageMixin, Page):
         "contact_panel__special_openings",
     ]
 
+    override_translatable_fields = PAGE_SYNCHRONISED_FIELDS
+
     parent_page_types = ["home.HomePage"]
     subpage_types = ["reviews.ReviewPage", "reviews.BriefingPage"]
 
@@ -108,7 +112,7 @@ class ReviewIndexPage(RoutablePageMixin, Page):
         return self.render(
             request,
             template="reviews/theme_index.html",
-            context_overrides={"themes": listed, "subpage_title": "Learning themes"},
+            context_overrides={"themes": listed, "subpage_title": _("Learning themes")},
         )
 
     @path("themes/<slug:slug>/")
@@ -259,6 +263,10 @@ class ReviewPage(Page):
     # What the API loads with a batch of reviews, so a listing costs the same for 3 or 20.
     api_prefetch_related = ["themes", "related_reviews__review"]
 
+    # The review's facts and its published documents are the same in every
+    # language: the reports themselves are not translated.
+    override_translatable_fields = synchronised("review_type", "publication_date", "incident_year", "documents")
+
     parent_page_types = ["reviews.ReviewIndexPage"]
     subpage_types: list[str] = []
 
@@ -338,13 +346,13 @@ class BriefingPage(Page):
     """A 7-minute briefing: the seven standard sections, printable on one or two A4 pages."""
 
     SECTIONS = [
-        ("background", "Background"),
-        ("why_it_matters", "Why it matters"),
-        ("information", "Information"),
-        ("what_to_do", "What to do"),
-        ("questions", "Questions for reflection"),
-        ("what_should_happen", "What should happen"),
-        ("further_resources", "Further resources"),
+        ("background", _("Background")),
+        ("why_it_matters", _("Why it matters")),
+        ("information", _("Information")),
+        ("what_to_do", _("What to do")),
+        ("questions", _("Questions for reflection")),
+        ("what_should_happen", _("What should happen")),
+        ("further_resources", _("Further resources")),
     ]
 
     # Shown under each section's box in the editor: what practitioners expect to find there.
@@ -389,6 +397,8 @@ class BriefingPage(Page):
         APIField("briefing_themes", serializer=LiveThemesField()),
     ]
     api_prefetch_related = ["briefing_themes"]
+
+    override_translatable_fields = PAGE_SYNCHRONISED_FIELDS
 
     parent_page_types = ["reviews.ReviewIndexPage"]
     subpage_types: list[str] = []

@@ -161,15 +161,10 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
-# Internationalisation: English (UK) is the default content language. More
-# languages are added through WAGTAIL_CONTENT_LANGUAGES by the translation work.
-LANGUAGE_CODE = "en-gb"
+# Internationalisation: the languages are set in the translation block at the end.
 TIME_ZONE = "Europe/London"
 USE_I18N = True
 USE_TZ = True
-LANGUAGES = [("en-gb", "English")]
-WAGTAIL_I18N_ENABLED = True
-WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 
 STATIC_URL = "/static/"
 STATIC_ROOT = Path(env("STATIC_ROOT", str(BASE_DIR / "static")))
@@ -522,3 +517,42 @@ SSCP_EMERGENCY_CONTACTS = [
     if "=" in item
 ]
 # --- End of production readiness settings ---------------------------------------
+
+# --- Translation (sscp_wagtail/i18n/, locale/) ----------------------------------
+# The site's languages, default first: SSCP_LANGUAGES=en-gb,pl,ur (the default).
+# English (UK) is the default language and is served without a prefix at /;
+# every other language lives under its own prefix (/pl/, /ur/). Admin, API and
+# documents keep their unprefixed addresses. A Wagtail Locale exists for each
+# language after every migrate (sscp_wagtail/i18n/locales.py).
+# Names are in English here (for the admin); readers see each language's own
+# name in the language switcher.
+_LANGUAGE_NAMES = {"en-gb": "English", "pl": "Polish", "ur": "Urdu"}
+SSCP_LANGUAGES = env_list("SSCP_LANGUAGES", "en-gb,pl,ur")
+_unknown_languages = [code for code in SSCP_LANGUAGES if code not in _LANGUAGE_NAMES]
+if _unknown_languages or not SSCP_LANGUAGES or SSCP_LANGUAGES[0] != "en-gb":
+    raise ImproperlyConfigured(
+        f"SSCP_LANGUAGES must start with en-gb and use only {', '.join(_LANGUAGE_NAMES)}; "
+        f"got {','.join(SSCP_LANGUAGES) or 'nothing'}. A new language needs its interface translation in locale/."
+    )
+LANGUAGE_CODE = "en-gb"
+LANGUAGES = [(code, _LANGUAGE_NAMES[code]) for code in SSCP_LANGUAGES]
+WAGTAIL_I18N_ENABLED = True
+WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
+LOCALE_PATHS = [BASE_DIR / "locale"]
+# Translations are drafts until the "Safeguarding sign-off" workflow approves
+# them: syncing a translation never publishes it because its source is live.
+WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
+# Machine translation is off: pages about children are not sent to a third
+# party unless the partnership chooses to: SSCP_DEEPL_API_KEY=<key> turns on
+# DeepL in the translation editor (a human still reviews and submits).
+if env("SSCP_DEEPL_API_KEY"):
+    WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
+        "CLASS": "wagtail_localize.machine_translators.deepl.DeepLTranslator",
+        "OPTIONS": {"AUTH_KEY": env("SSCP_DEEPL_API_KEY")},
+    }
+INSTALLED_APPS.insert(INSTALLED_APPS.index("sscp_wagtail.workflows"), "sscp_wagtail.i18n")
+INSTALLED_APPS.insert(INSTALLED_APPS.index("wagtail.contrib.forms"), "wagtail.contrib.sitemaps")
+INSTALLED_APPS.append("django.contrib.sitemaps")  # its sitemap.xml template writes the hreflang alternates
+# LocaleMiddleware already sits after sessions and before CommonMiddleware, as
+# i18n_patterns needs; it reads the language from the URL prefix only.
+# --- End of translation settings ------------------------------------------------

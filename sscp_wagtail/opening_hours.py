@@ -242,6 +242,9 @@ class Wording:
     )
     am: str = "am"
     pm: str = "pm"
+    # Languages that read times on the 24-hour clock ("17:30") set this; then
+    # am, pm, midday and midnight are not used.
+    twenty_four_hour: bool = False
     midday: str = "12 midday"
     midnight: str = "12 midnight"
     time_range: str = "{opens} to {closes}"
@@ -286,6 +289,8 @@ ENGLISH = Wording()
 
 def format_time(value: dt.time, wording: Wording = ENGLISH) -> str:
     """GOV.UK style, because that is what the public site follows."""
+    if wording.twenty_four_hour:
+        return f"{value.hour:02d}:{value.minute:02d}"
     if value.hour == 0 and value.minute == 0:
         return wording.midnight
     if value.hour == 12 and value.minute == 0:

@@ -18,6 +18,7 @@ in June 2019; the national analysis covers incidents up to March 2014).
 from __future__ import annotations
 
 import datetime as dt
+import uuid
 
 SITE_NAME = "Stockport Safeguarding Children Partnership"
 
@@ -49,6 +50,19 @@ THEMES = [
 ]
 
 
+# Fixed, so the same seed always gives the same list-item ids.
+ITEM_NAMESPACE = uuid.UUID("0b8e6f1c-2f4a-4c55-9d0e-7a4b3c2d1e0f")
+
+
+def list_items(owner: str, values: list) -> list[dict]:
+    """ListBlock items as Wagtail stores them (``{"type": "item", ...}``), which
+    is the form wagtail-localize reads when it offers their text to translators."""
+    return [
+        {"type": "item", "value": value, "id": str(uuid.uuid5(ITEM_NAMESPACE, f"{owner}/{number}"))}
+        for number, value in enumerate(values)
+    ]
+
+
 def paragraph(html: str) -> dict:
     return {"type": "paragraph", "value": html}
 
@@ -58,7 +72,7 @@ def document(key: str, title: str = "") -> dict:
 
 
 def page_links(heading_text: str, *paths: str) -> dict:
-    links = [{"page": f"page:{path}", "label": ""} for path in paths]
+    links = list_items(heading_text, [{"page": f"page:{path}", "label": ""} for path in paths])
     return {"type": "page_links", "value": {"heading": heading_text, "links": links}}
 
 
@@ -67,10 +81,10 @@ def learning(heading: str, themes: list[str], html: str, resources: list[dict] |
         "type": "learning_theme",
         "value": {
             "heading": heading,
-            "themes": [f"theme:{slug}" for slug in themes],
+            "themes": list_items(f"{heading}/themes", [f"theme:{slug}" for slug in themes]),
             "learning": html,
             "practice_points": [],
-            "resources": resources or [],
+            "resources": list_items(f"{heading}/resources", resources or []),
         },
     }
 

@@ -28,6 +28,7 @@ WORDING_KEYS = (
     "months",
     "am",
     "pm",
+    "twenty_four_hour",
     "midday",
     "midnight",
     "open_until",

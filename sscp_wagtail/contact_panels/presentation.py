@@ -12,12 +12,14 @@ from dataclasses import dataclass
 
 from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext
 
 from sscp_wagtail.opening_hours import ENGLISH, Status, Wording, format_time, status_sentence
 
 from .browser import browser_status_data
 from .schedule import LineContact, PanelData
 from .structured_data import as_script_text, contact_points
+from .wording import active_wording
 
 
 @dataclass(frozen=True)
@@ -39,13 +41,15 @@ def describe_date(day: dt.date, wording: Wording = ENGLISH) -> str:
 
 def describe_moment(at: dt.datetime, wording: Wording = ENGLISH) -> str:
     """E.g. "4:45pm on Friday 13 November 2026", in ``at``'s own zone."""
-    return f"{format_time(at.time(), wording)} on {describe_date(at.date(), wording)}"
+    return gettext("{time} on {date}").format(
+        time=format_time(at.time(), wording), date=describe_date(at.date(), wording)
+    )
 
 
 def checked_at_text(at: dt.datetime, wording: Wording = ENGLISH) -> str:
     """Marks the server's status with its moment, for readers without
     JavaScript who may be looking at a cached page."""
-    return f"Correct at {describe_moment(at, wording)}."
+    return gettext("Correct at {moment}.").format(moment=describe_moment(at, wording))
 
 
 def sentence_html(data: PanelData, status: Status, wording: Wording = ENGLISH) -> SafeString:
@@ -58,16 +62,17 @@ def sentence_html(data: PanelData, status: Status, wording: Wording = ENGLISH) -
     return format_html('{}<a href="tel:{}">{}</a>{}', before, contact.tel, contact.phone, after)
 
 
-# The data island and the JSON-LD are pure functions of the panel's data and the
-# hour (or day) they start from, and cost most of a panel's rendering (about
-# 7 ms and 8 ms), so each worker keeps the last few it built. The key is the
-# whole PanelData, so a published change (or a preview's draft) is a new key.
+# The data island and the JSON-LD are pure functions of the panel's data, the
+# wording (language) and the hour (or day) they start from, and cost most of a
+# panel's rendering (about 7 ms and 8 ms), so each worker keeps the last few it
+# built. The key is the whole PanelData, so a published change (or a preview's
+# draft) is a new key.
 PANEL_MEMO_SIZE = 64
 
 
 @functools.lru_cache(maxsize=PANEL_MEMO_SIZE)
-def _browser_data(data: PanelData, hour: dt.datetime) -> dict:
-    return browser_status_data(data, hour)
+def _browser_data(data: PanelData, hour: dt.datetime, wording: Wording) -> dict:
+    return browser_status_data(data, hour, wording=wording)
 
 
 @functools.lru_cache(maxsize=PANEL_MEMO_SIZE)
@@ -75,13 +80,16 @@ def _json_ld(data: PanelData, day: dt.date) -> SafeString:
     return mark_safe(as_script_text(contact_points(data, day)))  # noqa: S308 - escaped for <script>
 
 
-def panel_context(data: PanelData, at: dt.datetime, *, dom_id: str, heading_level: int = 2) -> dict:
+def panel_context(
+    data: PanelData, at: dt.datetime, *, dom_id: str, heading_level: int = 2, wording: Wording | None = None
+) -> dict:
+    wording = wording or active_wording()
     schedule = data.schedule
     local = schedule.local(at)
     status = schedule.status(local)
     today = local.date()
     lines = [
-        LineView(contact=contact, hours=schedule.describe_hours(line), out_of_hours=line.out_of_hours)
+        LineView(contact=contact, hours=schedule.describe_hours(line, wording), out_of_hours=line.out_of_hours)
         for line, contact in zip(schedule.lines, data.contacts, strict=True)
     ]
     closures = [
@@ -90,7 +98,12 @@ def panel_context(data: PanelData, at: dt.datetime, *, dom_id: str, heading_leve
         if closure.date >= today
     ]
     special_openings = [
-        DatedNote(special.date, f"{format_time(special.opens)} to {format_time(special.closes)}")
+        DatedNote(
+            special.date,
+            wording.time_range.format(
+                opens=format_time(special.opens, wording), closes=format_time(special.closes, wording)
+            ),
+        )
         for special in sorted(data.special_openings, key=lambda special: (special.date, special.opens))
         if special.date >= today
     ]
@@ -102,13 +115,13 @@ def panel_context(data: PanelData, at: dt.datetime, *, dom_id: str, heading_leve
         "heading_level": heading_level,
         "line_heading_level": min(heading_level + 1, 6),
         "status": status,
-        "sentence": sentence_html(data, status),
-        "checked_at": checked_at_text(local),
+        "sentence": sentence_html(data, status, wording),
+        "checked_at": checked_at_text(local, wording),
         "checked_at_iso": local.isoformat(timespec="seconds"),
         "lines": lines,
-        "closures": [(describe_date(note.date), note.text) for note in closures],
-        "special_openings": [(describe_date(note.date), note.text) for note in special_openings],
+        "closures": [(describe_date(note.date, wording), note.text) for note in closures],
+        "special_openings": [(describe_date(note.date, wording), note.text) for note in special_openings],
         # From the start of the hour: the browser picks the segment for its own clock.
-        "browser_data": _browser_data(data, local.replace(minute=0, second=0, microsecond=0)),
+        "browser_data": _browser_data(data, local.replace(minute=0, second=0, microsecond=0), wording),
         "json_ld": _json_ld(data, today),
     }

@@ -15,6 +15,7 @@ from wagtail.models import (
     WorkflowMixin,
 )
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
 
 from sscp_wagtail.api.serializers import LocaleCodeField, ThemeReviewsField
 
@@ -62,6 +63,9 @@ class LearningTheme(
         APIField("reviews", serializer=ThemeReviewsField()),
     ]
     api_meta_fields = [APIField("locale", serializer=LocaleCodeField())]
+
+    # Theme pages keep one address in every language.
+    override_translatable_fields = [SynchronizedField("slug", overridable=False)]
 
     class Meta(TranslatableMixin.Meta):
         ordering = ["name"]

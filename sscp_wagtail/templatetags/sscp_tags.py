@@ -3,22 +3,19 @@
 from __future__ import annotations
 
 from django import template
-from wagtail.models import Page, Site
+from wagtail.models import Page
+
+from sscp_wagtail.i18n.languages import localized_root
 
 register = template.Library()
-
-
-def _site_root(request) -> Page | None:
-    site = Site.find_for_request(request) if request is not None else None
-    return site.root_page if site else None
 
 
 @register.inclusion_tag("sscp_wagtail/includes/navigation.html", takes_context=True)
 def main_navigation(context) -> dict:
     """Top-level pages the editors put in menus: live, public, in tree order."""
     request = context.get("request")
-    root = _site_root(request)
     current = context.get("page")
+    root = localized_root(request, current)
     items = []
     if root is not None:
         children = root.get_children().live().public().in_menu().only("id", "title", "path", "depth", "url_path")
@@ -38,7 +35,7 @@ def breadcrumbs(context) -> dict:
     """The live ancestors of the current page from the site's home page down."""
     page = context.get("page")
     request = context.get("request")
-    root = _site_root(request)
+    root = localized_root(request, page)
     if page is None or root is None or page.depth <= root.depth:
         return {"crumbs": []}
     ancestors = (

@@ -204,12 +204,15 @@ def is_test_database(connection) -> bool:
 def live_site(django_db_setup, django_db_blocker) -> Iterator[LiveSite]:
     """The demo site on Django's live server at http://127.0.0.1:<port>, loaded once."""
     from django.conf import settings
+    from django.contrib.auth import get_user_model
     from django.core.management import call_command
     from django.db import connection
     from django.test.utils import modify_settings, override_settings
     from pytest_django.live_server_helper import LiveServer
 
     from home.demo.loader import load_demo_content
+    from home.demo.translations import ensure_demo_translations
+    from sscp_wagtail.workflows.demo import ensure_demo_users
 
     with (
         django_db_blocker.unblock(),
@@ -223,6 +226,10 @@ def live_site(django_db_setup, django_db_blocker) -> Iterator[LiveSite]:
         )
         before = connection.creation.serialize_db_to_string()
         load_demo_content()
+        # The Polish and Urdu pages, signed off by the demo roles, as `make run` does.
+        ensure_demo_users(password="browser-tests-only")  # noqa: S106 - a throwaway test database
+        users = get_user_model().objects
+        ensure_demo_translations(users.get(username="editor"), users.get(username="moderator"))
         server = LiveServer("127.0.0.1")
         try:
             yield LiveSite(server.url, settings.SSCP_EXIT_PAGE_URL, render_server_error(), render_unavailable())

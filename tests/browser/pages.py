@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 import pytest
+from django.utils import translation
 
 # The 500 page has no URL of its own: the suite renders
 # ``sscp_wagtail.views.server_error`` and the browser is handed that HTML at
@@ -49,6 +50,8 @@ class PublicPage:
     # A Playwright selector that shows the page is in the state under test
     # (e.g. that the search found something), checked before every audit.
     expect: str = "main h1"
+    # The interface language: checks that read interface text expect it in this language.
+    language: str = "en-gb"
     known_bugs: dict[str, str] = field(default_factory=dict)
     # Checks that do not apply to this state by design, with the reason (skipped).
     not_applicable: dict[str, str] = field(default_factory=dict)
@@ -90,6 +93,13 @@ PAGES: list[PublicPage] = [
     PublicPage("theme", "/serious-case-reviews/themes/safe-sleep/"),
     PublicPage("search-results", "/search/?q=safe+sleep", expect="ol.search-results li a"),
     PublicPage("search-no-results", "/search/?q=xylophone", expect="main p >> text=No pages matched"),
+    PublicPage("home-pl", "/pl/", expect="html[lang=pl] main h1", language="pl"),
+    PublicPage("review-index-pl", "/pl/serious-case-reviews/", expect="html[lang=pl] .filters", language="pl"),
+    PublicPage("review-pl", "/pl/serious-case-reviews/baby-m/", expect="html[lang=pl] main h1", language="pl"),
+    PublicPage("home-ur", "/ur/", expect="html[lang=ur][dir=rtl] main h1", language="ur"),
+    PublicPage("review-index-ur", "/ur/serious-case-reviews/", expect="html[lang=ur][dir=rtl] .filters", language="ur"),
+    PublicPage("review-ur", "/ur/serious-case-reviews/baby-m/", expect="html[lang=ur][dir=rtl] main h1", language="ur"),
+    PublicPage("search-ur", "/ur/search/?q=baby", expect="html[lang=ur][dir=rtl] main h1", language="ur"),
     PublicPage("not-found", "/no-such-page/", status=404, expect="main h1 >> text=Page not found"),
     PublicPage("server-error", SERVER_ERROR_PATH, status=500, expect="main h1 >> text=Sorry"),
     PublicPage("unavailable", UNAVAILABLE_PATH, status=503, expect="main h1 >> text=not available"),
@@ -111,3 +121,9 @@ def params(check: str) -> list:
         )
         for page in PAGES
     ]
+
+
+def interface_text(public_page: PublicPage, english: str) -> str:
+    """An interface string as the page shows it, in the page's language."""
+    with translation.override(public_page.language):
+        return translation.gettext(english)

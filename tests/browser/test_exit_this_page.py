@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from tests.browser.conftest import visit
-from tests.browser.pages import PublicPage, params
+from tests.browser.pages import PublicPage, interface_text, params
 
 BUTTON = "[data-exit-this-page-button]"
 HINT = "[data-exit-this-page-hint]"
@@ -49,7 +49,7 @@ def test_pressing_shift_three_times_exits(new_page, live_site, public_page: Publ
     def press_shift_three_times(page):
         hint = page.locator(HINT)
         assert hint.is_visible(), "the Shift hint is hidden although JavaScript runs"
-        assert hint.inner_text().strip() == "Or press Shift 3 times"
+        assert hint.inner_text().strip() == interface_text(public_page, "Or press Shift 3 times")
         for _ in range(3):
             page.keyboard.press("Shift")
 

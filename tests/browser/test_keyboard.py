@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from tests.browser.conftest import visit
-from tests.browser.pages import PublicPage, params
+from tests.browser.pages import PublicPage, interface_text, params
 
 ACTIVE_ELEMENT = """() => {
   const el = document.activeElement;
@@ -28,7 +28,8 @@ def test_skip_link_is_first_tab_stop_visible_and_moves_focus_to_main(page, publi
     page.keyboard.press("Tab")
     focused = page.evaluate(ACTIVE_ELEMENT)
     assert focused is not None, "Tab focused nothing"
-    assert (focused["tag"], focused["text"], focused["href"]) == ("a", "Skip to content", "#main-content"), (
+    skip_text = interface_text(public_page, "Skip to content")
+    assert (focused["tag"], focused["text"], focused["href"]) == ("a", skip_text, "#main-content"), (
         f"the first tab stop is {focused}"
     )
     box, viewport = focused["box"], focused["viewport"]

@@ -205,4 +205,9 @@ def test_refused_in_production_unless_forced(db):
         call_command("load_demo_content")
     assert not StandardPage.objects.exists()
     call_command("load_demo_content", "--force", stdout=open("/dev/null", "w"))  # noqa: SIM115
-    assert ReviewPage.objects.count() == 4
+    # Four reviews in English; Baby M also in Polish and Urdu.
+    assert ReviewPage.objects.filter(locale__language_code="en-gb").count() == 4
+    assert sorted(ReviewPage.objects.exclude(locale__language_code="en-gb").values_list("slug", flat=True)) == [
+        "baby-m",
+        "baby-m",
+    ]

@@ -31,8 +31,8 @@ def warm(client, url):
 # 7 view restrictions on the page, 8 view restrictions for the menu, 9 menu pages,
 # 10 breadcrumbs, 11 view restrictions for the reviews' public(), 12 the count
 # for the paginator, 13 the page of reviews, 14 their themes, 15 type counts,
-# 16 theme counts, 17 year counts
-INDEX_QUERIES = 17
+# 16 theme counts, 17 year counts, 18 the page's published translations
+INDEX_QUERIES = 18
 
 
 @pytest.mark.parametrize("count", [3, 60])
@@ -47,8 +47,9 @@ def test_index_queries_do_not_grow_with_reviews(client, index, make_review, them
 
 # 1 site, 2 locale, 3-5 routing, 6 alias check, 7 page restrictions, 8 menu
 # restrictions, 9 menu, 10 breadcrumbs, 11 the theme, 12 restrictions for the
-# reviews' public(), 13 every review with the theme (learning read from its data)
-THEME_QUERIES = 13
+# reviews' public(), 13 every review with the theme (learning read from its data),
+# 14 the index page's published translations
+THEME_QUERIES = 14
 
 
 @pytest.mark.parametrize("count", [3, 60])
@@ -70,8 +71,8 @@ def test_theme_page_queries_do_not_grow_with_reviews(
 # 12 the index page (theme links), 13 related review links, 14 restrictions for
 # the related reviews' public(), 15 the related reviews, 16 the page's locale for
 # structured data, 17 the learning blocks' themes, 18 their resource documents,
-# 19 the review's documents
-REVIEW_QUERIES = 19
+# 19 the review's documents, 20 the page's published translations
+REVIEW_QUERIES = 20
 
 
 @pytest.mark.parametrize("count", [1, 12])

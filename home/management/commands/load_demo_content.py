@@ -1,7 +1,9 @@
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 
 from home.demo.loader import DemoContentError, load_demo_content
+from home.demo.translations import ensure_demo_translations
 from sscp_wagtail.workflows.demo import describe_demo_users, ensure_demo_users
 
 
@@ -29,3 +31,10 @@ class Command(BaseCommand):
         self.stdout.write(self.style.SUCCESS(str(report)))
         # The editorial roles, so a newcomer can try the whole sign-off flow.
         self.stdout.write(describe_demo_users(ensure_demo_users(force=force)))
+        # Polish and Urdu versions of three pages, translated and signed off by those users.
+        User = get_user_model()
+        translated = ensure_demo_translations(
+            User.objects.get(username="editor"), User.objects.get(username="moderator")
+        )
+        if translated:
+            self.stdout.write(self.style.SUCCESS(f"Demo translations signed off: {', '.join(translated)}."))

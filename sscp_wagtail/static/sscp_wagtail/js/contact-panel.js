@@ -84,6 +84,9 @@
 
   // The same as opening_hours.format_time.
   function formatTime(wall, words) {
+    if (words.twenty_four_hour) {
+      return (wall.hour < 10 ? "0" : "") + wall.hour + ":" + (wall.minute < 10 ? "0" : "") + wall.minute;
+    }
     if (wall.hour === 0 && wall.minute === 0) {
       return words.midnight;
     }
