@@ -40,7 +40,7 @@ OPEN_URL_NAMES = {
 
 
 def is_admin_user(user) -> bool:
-    return user.is_authenticated and (user.is_superuser or user.has_perm("wagtailadmin.access_admin"))
+    return user.is_authenticated and (user.is_superuser or user.is_staff or user.has_perm("wagtailadmin.access_admin"))
 
 
 def next_url(request: HttpRequest) -> str:

@@ -255,10 +255,10 @@ def test_a_hit_costs_no_query_however_many_reviews_the_index_lists(client, demo,
 
     assert hit_queries(client, INDEX) == 0
     for number in range(25):
-        ReviewPageFactory(parent=page_at(INDEX), title=f"Child {number}", live=True)
+        ReviewPageFactory(parent=page_at(INDEX), title=f"Listed review {number}", live=True)
     page_at(INDEX).save_revision().publish()  # as an editor's publish would, it purges
     assert hit_queries(client, INDEX) == 0
-    assert Page.objects.live().filter(title__startswith="Child ").count() == 25
+    assert Page.objects.live().filter(title__startswith="Listed review ").count() == 25
 
 
 def test_a_cdn_or_varnish_is_told_to_drop_every_live_page(

@@ -157,3 +157,10 @@ def test_a_lost_phone_is_reset_by_command_and_ends_the_session(two_factor, clien
     assert client.get("/admin/")["Location"].startswith("/admin/login/")
     client.login(username="mod", password=PASSWORD)
     assert client.get("/admin/")["Location"] == "/admin/two-factor/setup/?next=/admin/"
+
+
+@pytest.mark.django_db
+def test_django_admin_staff_need_it_too(two_factor, client):
+    get_user_model().objects.create_user("staff", "staff@example.org", PASSWORD, is_staff=True)
+    client.login(username="staff", password=PASSWORD)
+    assert client.get("/django-admin/")["Location"] == "/admin/two-factor/setup/?next=/django-admin/"
