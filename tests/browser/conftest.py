@@ -396,7 +396,7 @@ def form_post_data(html: str, fields: tuple[tuple[str, str], ...]) -> list[tuple
     return [*FORM_TOKENS.findall(html), *fields]
 
 
-def post_form(page: Page, public_page: PublicPage) -> None:
+def post_form(page: Page, public_page: PublicPage, site: LiveSite | None = None) -> None:
     """Make the next navigation to the page a POST of its form, with one history entry.
 
     The form is fetched through the tab's own request context (so the CSRF
@@ -405,7 +405,7 @@ def post_form(page: Page, public_page: PublicPage) -> None:
     """
     from urllib.parse import urlencode
 
-    url = page.traffic.site + public_page.path
+    url = (site or page.traffic.site) + public_page.path
     data = form_post_data(page.request.get(url).text(), public_page.form)
 
     def answer_with_post(route) -> None:

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from .conftest import DEAD_END_PROXY, DESKTOP, TIMEOUT_MS
+from .conftest import DEAD_END_PROXY, DESKTOP, TIMEOUT_MS, post_form
 from .pages import PAGES, PublicPage
 
 EDITOR_PASSWORD = "a long password for the policy test"  # noqa: S105
@@ -68,9 +68,13 @@ def editor_context(browser, live_site, editor) -> Iterator:
     context.close()
 
 
-def violations_on(context, path: str, ready: str) -> list[str]:
+def violations_on(context, path: str, ready: str, *, submit: tuple[PublicPage, object] | None = None) -> list[str]:
+    """Violations while loading ``path``; ``submit`` (a page with a form, and the
+    live site) makes the load a POST of that form, as a reader sending it."""
     page = context.new_page()
     try:
+        if submit is not None:
+            post_form(page, *submit)
         response = page.goto(path, wait_until="load")
         assert response is not None
         assert "Content-Security-Policy" in response.headers or "content-security-policy" in response.headers
@@ -82,8 +86,9 @@ def violations_on(context, path: str, ready: str) -> list[str]:
 
 
 @pytest.mark.parametrize("public_page", SERVED_PAGES, ids=[page.id for page in SERVED_PAGES])
-def test_public_page_runs_under_the_policy(strict_context, public_page: PublicPage):
-    assert violations_on(strict_context, public_page.path, public_page.expect) == []
+def test_public_page_runs_under_the_policy(strict_context, live_site, public_page: PublicPage):
+    submit = (public_page, live_site) if public_page.form is not None else None
+    assert violations_on(strict_context, public_page.path, public_page.expect, submit=submit) == []
 
 
 def test_exit_this_page_script_runs_under_the_policy(strict_context):
