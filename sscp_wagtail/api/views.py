@@ -95,6 +95,12 @@ class PublicAPIMixin:
     permission_classes = [AllowAny]
     public_cache = True
 
+    def initial(self, request, *args, **kwargs):
+        super().initial(request, *args, **kwargs)
+        # PostgreSQL refuses NUL in text; refuse it here for every parameter alike.
+        if any("\x00" in key or "\x00" in value for key, value in request.GET.items()):
+            raise BadRequestError("null characters are not allowed in query parameters")
+
     def handle_exception(self, exc):
         if isinstance(exc, ValidationError):
             return Response({"message": " ".join(exc.messages)}, status=status.HTTP_400_BAD_REQUEST)
