@@ -103,3 +103,25 @@ def test_the_schemas_reject_a_changed_shape():
     for changed in ({**review_link, "id": "1"}, {**review_link, "draft_title": "x"}, {"id": 1, "title": "Baby M"}):
         with pytest.raises(AssertionError):
             validate(changed, "PageLink")
+
+
+def test_referral_submissions_match_the_document(client, settings):
+    """201, 400 and 429 from the submission endpoint, as a front end receives them."""
+    from tests.referrals.helpers import referral_form
+    from tests.referrals.test_api import json_answers, post_json
+
+    settings.SSCP_REFERRAL_RATE_LIMIT = 2
+    page = referral_form()
+    validate(get(client, f"/api/v2/pages/{page.pk}/"), "ReferralFormPage")
+    created = post_json(client, page, json_answers())
+    assert created.status_code == 201
+    validate(created.json(), "SubmissionCreated")
+    invalid = post_json(client, page, json_answers(your_email_address="not an address", childs_initials=None))
+    assert invalid.status_code == 400
+    validate(invalid.json(), "SubmissionErrors")
+    assert set(invalid.json()["errors"]) >= {"your_email_address", "childs_initials"}
+    post_json(client, page, json_answers())
+    limited = post_json(client, page, json_answers())
+    assert limited.status_code == 429
+    validate(limited.json(), "RateLimited")
+    assert int(limited["Retry-After"]) > 0
