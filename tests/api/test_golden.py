@@ -29,7 +29,7 @@ DETAILS = {
     "review-national-analysis": "/serious-case-reviews/analysis-of-serious-case-reviews/",
     "briefing-safe-sleep": "/serious-case-reviews/7-minute-briefing-safe-sleep/",
     "standard-rapid-review": "/rapid-review-process/",
-    "standard-referral": "/case-review-referral/",
+    "referral-form": "/case-review-referral/",
 }
 
 
