@@ -213,7 +213,10 @@ def gunicorn(env: dict[str, str], workers: int, extra_env: dict[str, str]):
     ]
     if (ROOT / "gunicorn.conf.py").exists():
         command.insert(2, "--config=gunicorn.conf.py")
-    process = subprocess.Popen(command, cwd=ROOT, env={**os.environ, **env, **extra_env})  # noqa: S603
+    # The access log (gunicorn.conf.py) is written as in production, then discarded.
+    process = subprocess.Popen(  # noqa: S603
+        command, cwd=ROOT, env={**os.environ, **env, **extra_env}, stdout=subprocess.DEVNULL
+    )
     base = f"http://127.0.0.1:{port}"
     try:
         deadline = time.monotonic() + 60
