@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import random
 import re
+from html.parser import HTMLParser
 
 from locust import HttpUser, between, task
 
@@ -33,6 +34,7 @@ API = [
     "/api/v2/pages/",
 ]
 CSRF = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
+REFERENCE = re.compile(r"SCR-\d{4}-\d{6}")
 
 
 class Reader(HttpUser):
@@ -57,22 +59,61 @@ class Reader(HttpUser):
         if token is None:
             return  # no referral form on this build
         # Production marks the CSRF cookie Secure; over loopback HTTP it is sent back by hand.
-        self.client.post(
+        with self.client.post(
             "/case-review-referral/",
             data=referral_fields(form.text, token.group(1)),
             cookies=dict(form.cookies),
-            headers={"Referer": self.host + "/case-review-referral/", "X-Forwarded-Proto": "https"},
+            # As if through the TLS proxy: the request is HTTPS, so is the page it came from.
+            headers={
+                "Referer": self.host.replace("http://", "https://", 1) + "/case-review-referral/",
+                "X-Forwarded-Proto": "https",
+            },
             name="referral submit",
-        )
+            catch_response=True,
+        ) as response:
+            # Sent means the confirmation with its reference, not the form again with errors.
+            if REFERENCE.search(response.text or ""):
+                response.success()
+            else:
+                response.failure(f"no reference in the answer ({response.status_code})")
 
 
-def referral_fields(html: str, token: str) -> dict[str, str]:
-    """A plausible, made-up referral: every text field of the form filled in."""
-    data = {"csrfmiddlewaretoken": token}
-    for name, kind in re.findall(r'<(?:input|textarea)[^>]*name="([^"]+)"[^>]*?(?:type="([^"]+)")?', html):
-        if name == "csrfmiddlewaretoken" or kind in ("hidden", "submit", "checkbox", "radio", "file"):
+class FormFields(HTMLParser):
+    """The referral form's inputs: (name, type, value) in page order."""
+
+    def __init__(self):
+        super().__init__()
+        self.fields: list[tuple[str, str, str]] = []
+
+    def handle_starttag(self, tag, attrs):
+        attributes = dict(attrs)
+        if tag in ("input", "textarea", "select") and attributes.get("name"):
+            kind = attributes.get("type", "text") if tag == "input" else tag
+            self.fields.append((attributes["name"], kind, attributes.get("value") or ""))
+
+
+def referral_fields(html: str, token: str) -> dict[str, str | list[str]]:
+    """A plausible, made-up referral: every field answered as a referrer would.
+
+    Hidden fields (the one-time form token) keep their values, the honeypot
+    (``referral_website``) stays empty, and each group of checkboxes gets its first choice.
+    """
+    parser = FormFields()
+    parser.feed(html)
+    data: dict[str, str | list[str]] = {"csrfmiddlewaretoken": token}
+    for name, kind, value in parser.fields:
+        if name in data or name == "referral_website" or kind in ("submit", "file", "select"):
             continue
-        data[name] = "load-test@example.org" if "email" in name else "Load test (not a real referral)"
-    for name in re.findall(r'<input[^>]*type="checkbox"[^>]*name="([^"]+)"', html):
-        data[name] = "on"
+        if kind == "hidden":
+            data[name] = value
+        elif kind in ("checkbox", "radio"):
+            data[name] = value or "on"
+        elif kind == "email":
+            data[name] = "load-test@example.org"
+        elif kind == "number":
+            data[name] = "3"
+        elif kind == "tel":
+            data[name] = "0161 496 0000"
+        else:
+            data[name] = "Load test (not a real referral)"
     return data

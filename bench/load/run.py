@@ -37,6 +37,12 @@ PYTHON = str(ROOT / ".venv" / "bin" / "python")
 UNCACHED_PATH = "/search/?q=neglect"  # search is never cached: shows what a reader gets from the database
 
 
+REFERRAL_COUNTS = (
+    "from sscp_wagtail.referrals.models import ReferralSubmission as R; "
+    "print(R.objects.count(), R.objects.filter(notified_at__isnull=True).count())"
+)
+
+
 def free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
@@ -226,7 +232,15 @@ def main() -> None:
             "REDIS_URL": redis.url,
             "STATIC_ROOT": str(static_root),
             "MEDIA_ROOT": str(folder / "media"),
-            "EMAIL_BACKEND": "django.core.mail.backends.locmem.EmailBackend",
+            # The mail server is down for the whole run: nothing listens on this port.
+            # Every referral must still be stored and confirmed, its notification left to the retry job.
+            "EMAIL_BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+            "EMAIL_HOST": "127.0.0.1",
+            "EMAIL_PORT": str(free_port()),
+            "EMAIL_TIMEOUT": "2",
+            "SSCP_REFERRAL_NOTIFY_EMAIL": "safeguarding-unit@example.org",
+            # Every simulated referrer shares 127.0.0.1: the per-client limit would refuse them.
+            "SSCP_REFERRAL_RATE_LIMIT": "1000000",
             "GUNICORN_BIND": f"127.0.0.1:{port}",
             "WEB_CONCURRENCY": str(args.workers),
             "GUNICORN_ACCESS_LOG": str(folder / "access.log"),
@@ -256,6 +270,20 @@ def main() -> None:
         log(f"Load: {args.users} users for {args.seconds} s")
         results["load"] = run_locust(host, args.users, args.seconds, folder / "load", locust_env)
         results["memory_after_load_kb"] = worker_memory(gunicorn.pid)
+        submit = results["load"]["rows"].get("referral submit", {"requests": 0, "failures": 0})
+        stored = subprocess.run(  # noqa: S603
+            [*manage, "shell", "-v", "0", "-c", REFERRAL_COUNTS],
+            cwd=ROOT,
+            env=env,
+            check=True,
+            capture_output=True,
+            text=True,
+        ).stdout.split()[-2:]
+        results["mail_down"] = {
+            "referrals_confirmed": submit["requests"] - submit["failures"],
+            "referrals_stored": int(stored[0]),
+            "notifications_waiting_for_retry": int(stored[1]),
+        }
 
         log(f"Fault: database stopped for {args.outage_seconds} s")
         fetch(host + "/serious-case-reviews/baby-m/")  # a page readers just saw: cached
