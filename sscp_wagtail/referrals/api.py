@@ -14,9 +14,10 @@ the same input, the same honeypot (``referral_website``), rate limit and storage
 CSRF: the endpoint is exempt. It exists for front ends on another origin, which
 cannot hold this site's CSRF cookie, and it acts for nobody: it ignores session
 cookies (the request's user is always anonymous), so a forged cross-site request
-can do nothing a direct one could not. It accepts only JSON or multipart bodies
-(a plain HTML form on another site cannot send JSON), checks the honeypot and
-counts toward the per-client rate limit. The one-time ``form_token`` of the HTML
+can do nothing a direct one could not (another site's HTML form can post
+multipart here, but only as an anonymous referrer would). It accepts only JSON
+or multipart bodies, checks the honeypot and counts toward the per-client rate
+limit. The one-time ``form_token`` of the HTML
 form is optional here: a front end may send one (as a field) to make retries
 safe; without it each accepted request is a new referral.
 """
