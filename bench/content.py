@@ -110,23 +110,45 @@ def review_fields(number: int, rng: random.Random, words: list[str], themes, doc
     }
 
 
+def index_in_bulk(reviews, batch_size: int = 500) -> None:
+    """Adds ``reviews`` to the search index in batches, as ``update_index`` does,
+    then refreshes PostgreSQL's planner statistics for the new rows."""
+    from django.db import connection, transaction
+    from wagtail.search.backends import get_search_backend
+
+    from reviews.models import ReviewPage
+
+    search_index = get_search_backend().get_index_for_model(ReviewPage)
+    batch = []
+    with transaction.atomic():
+        for review in reviews.iterator(chunk_size=batch_size):
+            batch.append(review)
+            if len(batch) == batch_size:
+                search_index.add_items(ReviewPage, batch)
+                batch = []
+        if batch:
+            search_index.add_items(ReviewPage, batch)
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")
+
+
 def build_reviews(target: int, *, log=print) -> None:
     """Adds generated reviews under the site's review index until there are ``target``.
 
     Pages are indexed for search in bulk afterwards, as ``update_index`` would,
     because indexing each page as it is saved would dominate the build.
     """
-    from django.db import connection, transaction
+    from django.db import transaction
     from django.db.models.signals import post_save
     from modelsearch.signal_handlers import post_save_signal_handler
     from wagtail.models import Site
-    from wagtail.search.backends import get_search_backend
     from wagtail.signal_handlers import disable_reference_index_auto_update
 
     from reviews.factories import ReviewIndexPageFactory
     from reviews.models import ReviewIndexPage, ReviewPage
 
-    existing = ReviewPage.objects.filter(slug__startswith="child-").count()
+    existing = ReviewPage.objects.filter(slug__regex=r"^child-[0-9]+$").count()
     if existing >= target:
         return
     home = Site.objects.get(is_default_site=True).root_page
@@ -144,20 +166,7 @@ def build_reviews(target: int, *, log=print) -> None:
     finally:
         post_save.connect(post_save_signal_handler, sender=ReviewPage)
     built = time.perf_counter()
-    search_index = get_search_backend().get_index_for_model(ReviewPage)
-    new = ReviewPage.objects.filter(slug__startswith="child-").order_by("pk")[existing:target]
-    batch = []
-    with transaction.atomic():
-        for review in new.iterator(chunk_size=500):
-            batch.append(review)
-            if len(batch) == 500:
-                search_index.add_items(ReviewPage, batch)
-                batch = []
-        if batch:
-            search_index.add_items(ReviewPage, batch)
-    if connection.vendor == "postgresql":
-        with connection.cursor() as cursor:
-            cursor.execute("ANALYZE")
+    index_in_bulk(ReviewPage.objects.filter(slug__regex=r"^child-[0-9]+$").order_by("pk")[existing:target])
     log(
         f"built {target - existing} reviews in {built - started:.0f} s, "
         f"indexed them in {time.perf_counter() - built:.0f} s ({target} generated reviews in all)"

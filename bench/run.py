@@ -120,7 +120,7 @@ def urls_to_measure() -> list[tuple[str, str]]:
     from sscp_wagtail.models import ContactPanel
 
     index = ReviewIndexPage.objects.live().first()
-    generated = ReviewPage.objects.live().filter(slug__startswith="child-").order_by("pk")
+    generated = ReviewPage.objects.live().filter(slug__regex=r"^child-[0-9]+$").order_by("pk")
     review = generated[generated.count() // 2]
     panel = ContactPanel.objects.filter(live=True).order_by("pk").first()
     urls = [

@@ -31,6 +31,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from bench.content import index_in_bulk, paragraph, sentence, vocabulary  # noqa: E402
+
 THEMES = [
     ("safe-sleep", "Safe sleep"),
     ("alcohol-and-substance-misuse", "Alcohol and substance misuse"),
@@ -81,20 +83,6 @@ def setup_django(keep: bool) -> str:
     return name
 
 
-def vocabulary() -> list[str]:
-    text = (ROOT / "home" / "demo" / "serious-case-reviews.txt").read_text(encoding="utf-8")
-    return re.findall(r"[A-Za-z][a-z]+", text)
-
-
-def sentence(rng: random.Random, words: list[str], length: int) -> str:
-    chosen = [rng.choice(words) for _ in range(length)]
-    return " ".join(chosen).capitalize() + "."
-
-
-def paragraph(rng: random.Random, words: list[str], sentences: int) -> str:
-    return " ".join(sentence(rng, words, rng.randint(8, 20)) for _ in range(sentences))
-
-
 def ensure_themes():
     from wagtail.models import Locale
 
@@ -116,7 +104,6 @@ def build_reviews(target: int) -> None:
     from django.db.models.signals import post_save
     from modelsearch.signal_handlers import post_save_signal_handler
     from wagtail.models import Site
-    from wagtail.search.backends import get_search_backend
     from wagtail.signal_handlers import disable_reference_index_auto_update
 
     from reviews.factories import ReviewIndexPageFactory
@@ -179,27 +166,11 @@ def build_reviews(target: int) -> None:
     finally:
         post_save.connect(post_save_signal_handler, sender=ReviewPage)
     built = time.perf_counter()
-    backend = get_search_backend()
-    search_index = backend.get_index_for_model(ReviewPage)
-    new = ReviewPage.objects.filter(pk__gt=0).order_by("pk")[existing:target]
-    batch = []
-    with transaction.atomic():
-        for review in new.iterator(chunk_size=500):
-            batch.append(review)
-            if len(batch) == 500:
-                search_index.add_items(ReviewPage, batch)
-                batch = []
-        if batch:
-            search_index.add_items(ReviewPage, batch)
+    index_in_bulk(ReviewPage.objects.filter(pk__gt=0).order_by("pk")[existing:target])
     print(
         f"built {target - existing} reviews in {built - started:.0f} s, "
         f"indexed them in {time.perf_counter() - built:.0f} s (total {target})"
     )
-    from django.db import connection
-
-    if connection.vendor == "postgresql":
-        with connection.cursor() as cursor:
-            cursor.execute("ANALYZE")
 
 
 def measure(repeat: int) -> list[tuple[str, list[float], int, int]]:
