@@ -297,6 +297,9 @@ MIDDLEWARE.insert(
 SSCP_IDENTIFYING_ALLOWED_NAMES = env_list("SSCP_IDENTIFYING_ALLOWED_NAMES")
 # Its hooks make Wagtail's content checker (the preview's "Checks") stricter.
 INSTALLED_APPS += ["sscp_wagtail.editor"]
+# Draftail, with HTML posted in place of its JSON filtered to the field's features
+# instead of causing a server error.
+WAGTAILADMIN_RICH_TEXT_EDITORS = {"default": {"WIDGET": "sscp_wagtail.editor.widgets.RichTextArea"}}
 # --- End of editor checks settings ----------------------------------------------
 
 # --- Referral form (sscp_wagtail/referrals/) -----------------------------------
