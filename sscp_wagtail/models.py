@@ -19,7 +19,7 @@ from django.db import models
 from django.utils import timezone
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, ObjectList, TabbedInterface
 from wagtail.api import APIField
 from wagtail.models import (
     DraftStateMixin,
@@ -135,6 +135,8 @@ class ContactPanel(
     panels = [
         FieldPanel("title"),
         FieldPanel("lead"),
+    ]
+    line_panels = [
         InlinePanel(
             "lines",
             heading="Phone lines",
@@ -145,6 +147,8 @@ class ContactPanel(
                 "'call now'; an out-of-hours line is shown whenever none of the others is open."
             ),
         ),
+    ]
+    closure_panels = [
         InlinePanel(
             "closures",
             heading="Closures",
@@ -165,6 +169,14 @@ class ContactPanel(
         ),
     ]
 
+    # In the order a comms officer works: what the panel says, its numbers, then the exceptions.
+    edit_handler = TabbedInterface(
+        [
+            ObjectList(panels, heading="Panel"),
+            ObjectList(line_panels, heading="Phone lines"),
+            ObjectList(closure_panels, heading="Closures and special hours"),
+        ]
+    )
     base_form_class = ContactPanelForm
 
     api_fields = [
@@ -290,7 +302,16 @@ class OpeningPeriod(HoursRowMixin, Orderable):
     line = ParentalKey(ContactLine, on_delete=models.CASCADE, related_name="periods")
     weekday = models.PositiveSmallIntegerField(choices=WEEKDAY_CHOICES)
 
-    panels = [FieldRowPanel([FieldPanel("weekday"), FieldPanel("opens"), FieldPanel("closes")]), "overnight"]
+    panels = [
+        FieldRowPanel(
+            [
+                FieldPanel("weekday", help_text="The day these hours start; hours past midnight belong to it."),
+                FieldPanel("opens"),
+                FieldPanel("closes"),
+            ]
+        ),
+        "overnight",
+    ]
 
     api_fields = [
         APIField("weekday", serializer=WeekdayNameField()),
@@ -313,7 +334,14 @@ class Closure(TranslatableMixin, Orderable):
     date = models.DateField()
     reason = models.CharField(max_length=255, blank=True, help_text="Shown to the public, e.g. 'Christmas closure'.")
 
-    panels = [FieldRowPanel([FieldPanel("date"), FieldPanel("reason")])]
+    panels = [
+        FieldRowPanel(
+            [
+                FieldPanel("date", help_text="The office lines are closed all day; the out-of-hours line answers."),
+                FieldPanel("reason"),
+            ]
+        )
+    ]
     api_fields = [APIField("date"), APIField("reason")]
     override_translatable_fields = [SynchronizedField("date", overridable=False)]
 
@@ -331,7 +359,16 @@ class SpecialOpening(HoursRowMixin, Orderable):
     panel = ParentalKey(ContactPanel, on_delete=models.CASCADE, related_name="special_openings")
     date = models.DateField()
 
-    panels = [FieldRowPanel([FieldPanel("date"), FieldPanel("opens"), FieldPanel("closes")]), "overnight"]
+    panels = [
+        FieldRowPanel(
+            [
+                FieldPanel("date", help_text="The day these hours replace the office lines' usual hours."),
+                FieldPanel("opens"),
+                FieldPanel("closes"),
+            ]
+        ),
+        "overnight",
+    ]
     api_fields = [APIField("date"), APIField("opens"), APIField("closes"), APIField("overnight")]
 
     class Meta(Orderable.Meta):

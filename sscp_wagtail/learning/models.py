@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
-from wagtail.admin.panels import FieldPanel
+from wagtail.admin.panels import FieldPanel, ObjectList, TabbedInterface
 from wagtail.api import APIField
 from wagtail.models import (
     DraftStateMixin,
@@ -54,7 +54,11 @@ class LearningTheme(
         for_concrete_model=False,
     )
 
-    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("description")]
+    panels = [FieldPanel("name"), FieldPanel("description")]
+    promote_panels = [FieldPanel("slug")]
+    edit_handler = TabbedInterface(
+        [ObjectList(panels, heading="Content"), ObjectList(promote_panels, heading="Promote")]
+    )
     search_fields = [index.SearchField("name", boost=3), index.SearchField("description"), index.FilterField("live")]
     api_fields = [
         APIField("name"),

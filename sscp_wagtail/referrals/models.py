@@ -64,7 +64,23 @@ class ReferralFormField(AbstractFormField):
         help_text=_("The browser's autofill hint, e.g. name, organization, email, tel. Leave blank for none."),
     )
 
-    panels = [*AbstractFormField.panels, FieldPanel("autocomplete")]
+    panels = [
+        FieldPanel("label"),
+        FieldPanel(
+            "help_text",
+            help_text=_("Shown under the question: what to write, and why the partnership asks."),
+        ),
+        FieldPanel("required", help_text=_("Tick if a referral cannot be sent without an answer to this question.")),
+        FieldPanel(
+            "field_type",
+            classname="formbuilder-type",
+            required_on_save=True,
+            help_text=_("The kind of answer: a line of text, a paragraph, a date, a choice from a list or a file."),
+        ),
+        FieldPanel("choices", classname="formbuilder-choices"),
+        FieldPanel("default_value", classname="formbuilder-default"),
+        FieldPanel("autocomplete"),
+    ]
 
     @property
     def max_length(self) -> int | None:
@@ -85,18 +101,30 @@ class ReferralFormPage(AbstractEmailForm):
     content_panels = [
         *AbstractEmailForm.content_panels,
         ReferralSubmissionsPanel(),
-        FieldPanel("intro"),
-        InlinePanel("form_fields", label=_("Form fields")),
+        FieldPanel("intro", help_text=_("Shown above the form: who should refer, and what happens to a referral.")),
+        InlinePanel(
+            "form_fields",
+            label=_("Form fields"),
+            help_text=_("The questions, in the order the person referring sees them."),
+        ),
         FieldPanel("thank_you_text"),
         MultiFieldPanel(
             [
                 FieldRowPanel(
                     [
                         FieldPanel("to_address", permission=CHANGE_NOTIFY_ADDRESS),
-                        FieldPanel("from_address", permission=CHANGE_NOTIFY_ADDRESS),
+                        FieldPanel(
+                            "from_address",
+                            permission=CHANGE_NOTIFY_ADDRESS,
+                            help_text=_("The sender of the notification email; blank uses the site's address."),
+                        ),
                     ]
                 ),
-                FieldPanel("subject", permission=CHANGE_NOTIFY_ADDRESS),
+                FieldPanel(
+                    "subject",
+                    permission=CHANGE_NOTIFY_ADDRESS,
+                    help_text=_("The notification email's subject. It is sent as written: never put a name in it."),
+                ),
             ],
             heading=_("Notification email (superusers only; it never contains the referral)"),
         ),
