@@ -19,6 +19,10 @@ class QuoteBlock(blocks.StructBlock):
         icon = "openquote"
         template = "reviews/blocks/quote_block.html"
         description = "A quotation from the child, a family member or a practitioner."
+        preview_value = {
+            "quote": "Nobody asked me what it was like at home.",
+            "attribution": "A young person who took part in the review",
+        }
 
 
 class StoryStreamBlock(blocks.StreamBlock):
@@ -66,6 +70,13 @@ class RecommendationBlock(blocks.StructBlock):
         icon = "tick-inverse"
         value_class = RecommendationStructValue
         template = "reviews/blocks/recommendation_block.html"
+        description = "One recommendation as the review worded it, who owns it and how far it has got."
+        preview_value = {
+            "text": "All agencies should give safe sleep advice at every contact with a new baby’s family.",
+            "agency": "Health visiting service",
+            "status": "in_progress",
+            "status_note": "Advice is now part of every new-birth visit.",
+        }
 
     def get_api_representation(self, value, context=None):
         return {
@@ -100,6 +111,7 @@ class ReviewDocumentBlock(blocks.StructBlock):
         icon = "doc-full"
         value_class = DocumentLinkStructValue
         template = "sscp_wagtail/blocks/document_link_block.html"
+        description = "One of the review's publications (full report, executive summary, briefing), labelled."
 
     def get_api_representation(self, value, context=None):
         if value.get("document") is None:

@@ -30,6 +30,7 @@ class HeadingBlock(blocks.StructBlock):
         icon = "title"
         template = "sscp_wagtail/blocks/heading_block.html"
         description = "A heading that starts a new section of the page."
+        preview_value = {"text": "What the review found", "level": "h2"}
 
 
 class ParagraphBlock(blocks.RichTextBlock):
@@ -41,6 +42,10 @@ class ParagraphBlock(blocks.RichTextBlock):
         icon = "pilcrow"
         template = "sscp_wagtail/blocks/paragraph_block.html"
         description = "Paragraphs, lists and links."
+        preview_value = (
+            "<p>Agencies did not share what they knew about the family’s move. Practitioners should:</p>"
+            "<ul><li>check who else is involved</li><li>record what they shared, and when</li></ul>"
+        )
 
 
 class CalloutBlock(blocks.StructBlock):
@@ -58,6 +63,11 @@ class CalloutBlock(blocks.StructBlock):
         icon = "warning"
         template = "sscp_wagtail/blocks/callout_block.html"
         description = "Highlighted information or a warning, set apart from the text."
+        preview_value = {
+            "heading": "If a child is in immediate danger",
+            "text": "<p>Call 999. Do not wait to gather more information.</p>",
+            "style": "warning",
+        }
 
 
 class DocumentLinkStructValue(blocks.StructValue):
@@ -121,6 +131,7 @@ class PageLinkBlock(blocks.StructBlock):
     class Meta:
         icon = "link"
         value_class = PageLinkStructValue
+        description = "A link to a page on this site."
 
     def get_api_representation(self, value, context=None):
         return page_link_data(value.get("page"), context, title=value.get("label") or "")
@@ -154,6 +165,10 @@ class ContactPanelBlock(SnippetChooserBlock):
     def get_api_representation(self, value, context=None):
         # The panel's own endpoint carries its lines and serves ?at= for other moments.
         return contact_panel_data(value, context)
+
+    def get_preview_value(self):
+        """A published panel, so the block chooser shows a real one (none if nothing is published)."""
+        return self.target_model.objects.filter(live=True).order_by("pk").first()
 
     class Meta:
         icon = "mobile-alt"

@@ -45,6 +45,7 @@ class ResourceLinkBlock(blocks.StructBlock):
     class Meta:
         icon = "link"
         value_class = ResourceLinkStructValue
+        description = "A link to a page, a document or another website."
 
     def clean(self, value):
         value = super().clean(value)
