@@ -35,6 +35,7 @@ from wagtail_localize.fields import SynchronizedField
 
 from .api.serializers import ContactPanelStatusField, LocaleCodeField, WeekdayNameField
 from .contact_panels.forms import ContactPanelForm
+from .contact_panels.moments import MOMENTS, NOW, moment_for
 from .contact_panels.validation import (
     ALWAYS_OPEN_LABEL,
     OUT_OF_HOURS_LABEL,
@@ -206,9 +207,15 @@ class ContactPanel(
     def get_preview_template(self, request, mode_name):
         return "sscp_wagtail/contact_panel.html"
 
+    @property
+    def preview_modes(self):
+        """ "Now", and the moments when the number given out changes or is easily got wrong."""
+        return [(NOW, "Now"), *[(moment.name, moment.label) for moment in MOMENTS]]
+
     def get_preview_context(self, request, mode_name):
         context = super().get_preview_context(request, mode_name)
-        context["at"] = timezone.now()
+        context["at"] = moment_for(mode_name, timezone.now())
+        context["at_chosen"] = mode_name != NOW
         return context
 
 

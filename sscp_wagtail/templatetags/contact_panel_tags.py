@@ -29,10 +29,19 @@ def _dom_id(context, panel) -> str:
 
 
 @register.inclusion_tag("sscp_wagtail/includes/contact_panel.html", takes_context=True)
-def contact_panel(context, panel, at: dt.datetime | None = None, heading_level: int = 2, preview: bool = False):
+def contact_panel(
+    context,
+    panel,
+    at: dt.datetime | None = None,
+    heading_level: int = 2,
+    preview: bool = False,
+    frozen: bool = False,
+):
     """Renders nothing for a missing or unpublished panel: a page never shows
     a draft panel's numbers. ``preview`` is for the panel's own preview, where
-    the draft is the point. ``at`` defaults to the moment of rendering."""
+    the draft is the point. ``at`` defaults to the moment of rendering;
+    ``frozen`` keeps the browser from updating the status to its own clock
+    (a preview of another moment)."""
     if panel is None or (not preview and not getattr(panel, "live", False)):
         return {"panel": None}
     load_rows(panel)
@@ -41,4 +50,5 @@ def contact_panel(context, panel, at: dt.datetime | None = None, heading_level: 
     return {
         "panel": panel,
         **panel_context(data, moment, dom_id=_dom_id(context, panel), heading_level=int(heading_level)),
+        "frozen": frozen,
     }
