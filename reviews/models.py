@@ -175,7 +175,9 @@ class ReviewPage(Page):
             allowed_fields=["reviewer", "commissioning_body"],
         ),
         ContentChecksPanel(
-            fields=["how_reviewed", "story", "learning", "recommendations", "documents"], summary_field="summary"
+            fields=["how_reviewed", "story", "learning", "recommendations", "documents"],
+            summary_field="summary",
+            sectioned=True,  # the review template gives each of these its own h2
         ),
         *Page.content_panels,
         MultiFieldPanel(

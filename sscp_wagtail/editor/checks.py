@@ -13,6 +13,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.rich_text import RichText, get_text_for_indexing
 
 from ..blocks import HeadingBlock
+from ..learning.blocks import LearningThemeBlock
 from ..models import ContactLine
 from .content import (
     ContentWarning,
@@ -57,24 +58,54 @@ def check_identifying_information(
     return find_identifying_information(text, allowed_names=allowed, known_phone_numbers=partnership_phone_numbers())
 
 
-def _walk(block, value) -> Iterator[tuple[str, object]]:
-    """("html", source) and ("heading", (level, text)) for a block value, in reading order."""
+def _walk(block, value, block_heading_level: int = 2) -> Iterator[tuple[str, object]]:
+    """("html", source) and ("heading", (level, text)) for a block value, in reading order.
+
+    A learning block's own heading is shown at ``block_heading_level``: h2 on
+    its own, h3 inside a review's "What did we learn?" section.
+    """
     if value is None:
         return
     if isinstance(block, HeadingBlock):
         level = str(value.get("level") or "h2")
         yield "heading", (int(level[1]) if level[1:].isdigit() else 2, value.get("text") or "")
+    elif isinstance(block, LearningThemeBlock):
+        yield "heading", (block_heading_level, value.get("heading") or "")
+        yield "html", value["learning"].source if value.get("learning") else ""
     elif isinstance(value, RichText):
         yield "html", value.source
     elif isinstance(value, StreamValue):
         for child in value:
-            yield from _walk(child.block, child.value)
+            yield from _walk(child.block, child.value, block_heading_level)
     elif isinstance(value, StructValue):
         for name, child_value in value.items():
-            yield from _walk(block.child_blocks[name], child_value)
+            yield from _walk(block.child_blocks[name], child_value, block_heading_level)
     elif isinstance(value, ListValue):
         for child_value in value:
-            yield from _walk(block.child_block, child_value)
+            yield from _walk(block.child_block, child_value, block_heading_level)
+
+
+def field_content(
+    instance: models.Model, name: str, block_heading_level: int = 2
+) -> tuple[list[str], list[tuple[int, str]]]:
+    """The rich-text HTML pieces of one field and its headings, in the order the page shows them."""
+    pieces: list[str] = []
+    headings: list[tuple[int, str]] = []
+    field = instance._meta.get_field(name)
+    value = getattr(instance, name)
+    if isinstance(field, StreamField):
+        parts = list(_walk(field.stream_block, value, block_heading_level))
+    elif isinstance(field, RichTextField):
+        parts = [("html", str(value or ""))]
+    else:
+        parts = []
+    for kind, part in parts:
+        if kind == "html":
+            pieces.append(part)
+            headings.extend(read_rich_text(part).headings)
+        else:
+            headings.append(part)
+    return pieces, headings
 
 
 def page_content(instance: models.Model, fields: Iterable[str]) -> tuple[list[str], list[tuple[int, str]]]:
@@ -82,32 +113,37 @@ def page_content(instance: models.Model, fields: Iterable[str]) -> tuple[list[st
     pieces: list[str] = []
     headings: list[tuple[int, str]] = []
     for name in fields:
-        field = instance._meta.get_field(name)
-        value = getattr(instance, name)
-        if isinstance(field, StreamField):
-            parts = list(_walk(field.stream_block, value))
-        elif isinstance(field, RichTextField):
-            parts = [("html", str(value or ""))]
-        else:
-            continue
-        for kind, part in parts:
-            if kind == "html":
-                pieces.append(part)
-                headings.extend(read_rich_text(part).headings)
-            else:
-                headings.append(part)
+        field_pieces, field_headings = field_content(instance, name)
+        pieces += field_pieces
+        headings += field_headings
     return pieces, headings
 
 
 def check_content(
-    instance: models.Model, fields: Iterable[str], summary_field: str | None = None
+    instance: models.Model,
+    fields: Iterable[str],
+    summary_field: str | None = None,
+    sectioned: bool = False,
 ) -> list[ContentWarning]:
-    """Link text, document links, heading levels, paragraph length and summary length."""
-    pieces, headings = page_content(instance, fields)
+    """Link text, document links, heading levels, paragraph length and summary length.
+
+    ``sectioned``: the template shows each field under its own h2 (as a review
+    does), so editors' headings there start at h3 and blocks' own headings
+    (a learning block's) are h3.
+    """
+    if sectioned:
+        pieces, heading_warning_list = [], []
+        for name in fields:
+            field_pieces, field_headings = field_content(instance, name, block_heading_level=3)
+            pieces += field_pieces
+            heading_warning_list += heading_warnings(field_headings, start=2)
+    else:
+        pieces, headings = page_content(instance, fields)
+        heading_warning_list = heading_warnings(headings)
     warnings: list[ContentWarning] = []
     for html in pieces:
         warnings += link_warnings(html)
-    warnings += heading_warnings(headings)
+    warnings += heading_warning_list
     for html in pieces:
         warnings += paragraph_warnings(html)
     if summary_field:

@@ -9,7 +9,8 @@ they catch what the public would meet before an approver does:
 * a web address as the link text (screen readers spell it out);
 * a document link whose text is a file name, or empty;
 * a heading level skipped (an h4 straight after an h2), or the first heading
-  below h2 (the page title is the only h1);
+  below h2 (the page title is the only h1); in a part of the page with its own
+  h2 (a review's sections), an editor's h2 that would break it in two;
 * a paragraph too long to read on a phone;
 * a summary longer than the three sentences its help text asks for.
 """
@@ -131,13 +132,22 @@ def paragraph_warnings(html: str) -> list[ContentWarning]:
     ]
 
 
-def heading_warnings(levels: list[tuple[int, str]]) -> list[ContentWarning]:
-    """``levels``: the page's headings in order, as (level, text); the page title is the h1."""
+def heading_warnings(levels: list[tuple[int, str]], start: int = 1) -> list[ContentWarning]:
+    """``levels``: headings in order, as (level, text). They sit under the page title (the h1), or,
+    with ``start=2``, in a part of the page that has its own h2 already (a review's "Recommendations")."""
     warnings = []
-    previous = 1
+    previous = start
     for level, text in levels:
         if level == 1:
             warnings.append(ContentWarning("heading-h1", "Only the page title is a main heading (h1): use h2.", text))
+        elif level <= start:
+            warnings.append(
+                ContentWarning(
+                    "heading-in-section",
+                    f"This part of the page already has its own heading (h{start}): start at h{start + 1}.",
+                    text,
+                )
+            )
         elif level > previous + 1:
             warnings.append(
                 ContentWarning(

@@ -46,22 +46,33 @@ class IdentifyingInformationPanel(Panel):
 
 class ContentChecksPanel(Panel):
     """Warnings about how the page reads: link text, document links, heading levels,
-    long paragraphs and (with ``summary_field``) a summary longer than three sentences."""
+    long paragraphs and (with ``summary_field``) a summary longer than three sentences.
+    ``sectioned``: the page shows each field under its own h2 (see ``check_content``)."""
 
-    def __init__(self, fields: Sequence[str] = (), summary_field: str | None = None, **kwargs):
+    def __init__(
+        self, fields: Sequence[str] = (), summary_field: str | None = None, sectioned: bool = False, **kwargs
+    ):
         kwargs.setdefault("heading", "Content checks")
         super().__init__(**kwargs)
         self.fields = tuple(fields)
         self.summary_field = summary_field
+        self.sectioned = sectioned
 
     def clone_kwargs(self):
-        return {**super().clone_kwargs(), "fields": self.fields, "summary_field": self.summary_field}
+        return {
+            **super().clone_kwargs(),
+            "fields": self.fields,
+            "summary_field": self.summary_field,
+            "sectioned": self.sectioned,
+        }
 
     class BoundPanel(Panel.BoundPanel):
         template_name = "sscp_wagtail/editor/content_checks_panel.html"
 
         def get_context_data(self, parent_context=None):
             context = super().get_context_data(parent_context)
-            context["warnings"] = check_content(self.instance, self.panel.fields, self.panel.summary_field)
+            context["warnings"] = check_content(
+                self.instance, self.panel.fields, self.panel.summary_field, sectioned=self.panel.sectioned
+            )
             context["checked"] = bool(self.instance.pk)
             return context

@@ -1,9 +1,12 @@
 """Content checks: link text, document links, heading levels, long paragraphs, long summaries."""
 
 import pytest
+from wagtail.rich_text import RichText
 
 from home.factories import StandardPageFactory
-from reviews.models import ReviewPage
+from home.models import HomePage, StandardPage
+from reviews.models import BriefingPage, ReviewIndexPage, ReviewPage
+from sscp_wagtail.referrals.models import ReferralFormPage
 from sscp_wagtail.editor.checks import check_content
 from sscp_wagtail.editor.content import (
     LONG_PARAGRAPH_WORDS,
@@ -81,8 +84,56 @@ def test_summary_length(summary, count):
 
 @pytest.mark.django_db
 def test_the_demo_pages_read_well(demo):
-    for review in ReviewPage.objects.all():
-        assert check_content(review, REVIEW_FIELDS, "summary") == [], review.title
+    reviews = ReviewPage.objects.all()
+    assert reviews.count() >= 4
+    for review in reviews:
+        assert check_content(review, REVIEW_FIELDS, "summary", sectioned=True) == [], review.title
+    # Every other page of the demo too, with the fields its edit form checks or shows as rich text.
+    others = [
+        (HomePage, ["introduction"]),
+        (StandardPage, ["body"]),
+        (ReviewIndexPage, ["introduction", "body"]),
+        (BriefingPage, [name for name, _heading in BriefingPage.SECTIONS]),
+        (ReferralFormPage, ["intro", "thank_you_text"]),
+    ]
+    for model, fields in others:
+        pages = model.objects.all()
+        assert pages.exists(), model
+        for page in pages:
+            assert check_content(page, fields) == [], page.title
+
+
+@pytest.mark.parametrize(
+    ("levels", "expected"),
+    [
+        ([(3, "A"), (4, "B"), (3, "C")], []),
+        ([(2, "Splits the section")], [("heading-in-section", "Splits the section")]),
+        ([(3, "A"), (2, "B")], [("heading-in-section", "B")]),
+        ([(4, "Too deep first")], [("heading-skipped", "Too deep first")]),
+    ],
+)
+def test_headings_inside_a_section_with_its_own_h2(levels, expected):
+    assert checks(heading_warnings(levels, start=2)) == expected
+
+
+@pytest.mark.django_db
+def test_a_review_s_sections_start_their_headings_at_h3(demo, admin_client):
+    baby_m = page_at("/serious-case-reviews/baby-m/")
+    draft = baby_m.get_latest_revision_as_object()
+    draft.how_reviewed = "<h2>Method</h2><p>Interviews.</p><h4>Who took part</h4>"
+    draft.save_revision()
+    page = soup(admin_client.get(f"/admin/pages/{baby_m.pk}/edit/"))
+    items = [(li["data-check"], li.get_text(" ", strip=True)) for li in page.select(".sscp-content-checks li")]
+    assert [check for check, _text in items] == ["heading-in-section", "heading-skipped"]
+    assert "start at h3" in items[0][1]
+    # A learning block's heading is shown as an h3 there, so an h4 inside its text is in order.
+    learning = draft.learning[0].value
+    learning["learning"] = RichText("<h4>What the agencies knew</h4><p>Little.</p>")
+    assert check_content(draft, ["learning"], sectioned=True) == []
+    learning["learning"] = RichText("<h2>What the agencies knew</h2><p>Little.</p>")
+    assert checks(check_content(draft, ["learning"], sectioned=True)) == [
+        ("heading-in-section", "What the agencies knew")
+    ]
 
 
 @pytest.mark.django_db
