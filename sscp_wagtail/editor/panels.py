@@ -49,9 +49,7 @@ class ContentChecksPanel(Panel):
     long paragraphs and (with ``summary_field``) a summary longer than three sentences.
     ``sectioned``: the page shows each field under its own h2 (see ``check_content``)."""
 
-    def __init__(
-        self, fields: Sequence[str] = (), summary_field: str | None = None, sectioned: bool = False, **kwargs
-    ):
+    def __init__(self, fields: Sequence[str] = (), summary_field: str | None = None, sectioned: bool = False, **kwargs):
         kwargs.setdefault("heading", "Content checks")
         super().__init__(**kwargs)
         self.fields = tuple(fields)

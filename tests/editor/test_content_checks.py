@@ -6,7 +6,6 @@ from wagtail.rich_text import RichText
 from home.factories import StandardPageFactory
 from home.models import HomePage, StandardPage
 from reviews.models import BriefingPage, ReviewIndexPage, ReviewPage
-from sscp_wagtail.referrals.models import ReferralFormPage
 from sscp_wagtail.editor.checks import check_content
 from sscp_wagtail.editor.content import (
     LONG_PARAGRAPH_WORDS,
@@ -15,6 +14,7 @@ from sscp_wagtail.editor.content import (
     paragraph_warnings,
     summary_warnings,
 )
+from sscp_wagtail.referrals.models import ReferralFormPage
 from tests.conftest import page_at, soup
 
 REVIEW_FIELDS = ["how_reviewed", "story", "learning", "recommendations", "documents"]
