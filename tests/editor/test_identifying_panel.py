@@ -6,7 +6,7 @@ from django.urls import reverse
 from reviews.models import ReviewPage
 from sscp_wagtail.editor.checks import check_identifying_information
 from tests.conftest import page_at, soup
-from tests.workflows.helpers import add_review_url, edit_url, review_form
+from tests.workflows.helpers import add_review_url, edit_url, make_user, review_form
 
 pytestmark = pytest.mark.django_db
 
@@ -79,3 +79,28 @@ def test_names_the_partnership_allows_are_not_flagged(demo, settings):
     assert [f.text for f in check_identifying_information(baby_m, FIELDS)] == ["Jane Smith"]
     settings.SSCP_IDENTIFYING_ALLOWED_NAMES = ["Jane Smith, independent chair"]
     assert check_identifying_information(baby_m, FIELDS) == []
+
+
+def test_an_editor_adding_jane_smith_to_baby_m_through_the_form_is_warned(demo, client):
+    client.force_login(make_user("editor", "Editors"))
+    baby_m = page_at("/serious-case-reviews/baby-m/")
+    response = client.post(
+        edit_url(baby_m),
+        review_form(
+            title=baby_m.title,
+            slug=baby_m.slug,
+            summary="Baby M died suddenly. Jane Smith, born 03/04/2016, lived next door.",
+        ),
+    )
+    assert response.status_code == 302  # saved as a draft: the check warns, it never blocks
+    warned = panel(client.get(edit_url(baby_m)))
+    assert warned["data-identifying-findings"] == "2"
+    assert "Jane Smith" in warned.get_text() and "03/04/2016" in warned.get_text()
+
+
+def test_the_partnership_s_own_panel_numbers_are_not_flagged_but_others_are(demo):
+    baby_m = page_at("/serious-case-reviews/baby-m/")
+    baby_m.summary = "Call 0161 217 6028 in office hours or 0161 718 2118 at other times."
+    assert check_identifying_information(baby_m, FIELDS) == []
+    baby_m.summary = "The family's number was 0161 496 0000."
+    assert [finding.text for finding in check_identifying_information(baby_m, FIELDS)] == ["0161 496 0000"]
