@@ -12,11 +12,12 @@ from wagtail.blocks.struct_block import StructValue
 from wagtail.fields import RichTextField, StreamField
 from wagtail.rich_text import RichText, get_text_for_indexing
 
-from ..blocks import HeadingBlock
+from ..blocks import HeadingBlock, ImageBlock
 from ..learning.blocks import LearningThemeBlock
 from ..models import ContactLine
 from .content import (
     ContentWarning,
+    alt_text_warnings,
     heading_warnings,
     link_warnings,
     paragraph_warnings,
@@ -69,6 +70,8 @@ def _walk(block, value, block_heading_level: int = 2) -> Iterator[tuple[str, obj
     if isinstance(block, HeadingBlock):
         level = str(value.get("level") or "h2")
         yield "heading", (int(level[1]) if level[1:].isdigit() else 2, value.get("text") or "")
+    elif isinstance(block, ImageBlock):
+        yield "alt", value.get("alt_text") or ""
     elif isinstance(block, LearningThemeBlock):
         yield "heading", (block_heading_level, value.get("heading") or "")
         yield "html", value["learning"].source if value.get("learning") else ""
@@ -103,9 +106,19 @@ def field_content(
         if kind == "html":
             pieces.append(part)
             headings.extend(read_rich_text(part).headings)
-        else:
+        elif kind == "heading":
             headings.append(part)
     return pieces, headings
+
+
+def alt_texts(instance: models.Model, fields: Iterable[str]) -> list[str]:
+    """The alternative text of every image block in ``fields``."""
+    texts: list[str] = []
+    for name in fields:
+        field = instance._meta.get_field(name)
+        if isinstance(field, StreamField):
+            texts += [part for kind, part in _walk(field.stream_block, getattr(instance, name)) if kind == "alt"]
+    return texts
 
 
 def page_content(instance: models.Model, fields: Iterable[str]) -> tuple[list[str], list[tuple[int, str]]]:
@@ -146,6 +159,8 @@ def check_content(
     warnings += heading_warning_list
     for html in pieces:
         warnings += paragraph_warnings(html)
+    for text in alt_texts(instance, fields):
+        warnings += alt_text_warnings(text)
     if summary_field:
         warnings += summary_warnings(getattr(instance, summary_field) or "")
     return warnings

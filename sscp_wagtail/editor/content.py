@@ -12,7 +12,9 @@ they catch what the public would meet before an approver does:
   below h2 (the page title is the only h1); in a part of the page with its own
   h2 (a review's sections), an editor's h2 that would break it in two;
 * a paragraph too long to read on a phone;
-* a summary longer than the three sentences its help text asks for.
+* a summary longer than the three sentences its help text asks for;
+* an image whose alternative text says nothing: a file name, "image of ...",
+  "photo" (the same test as the preview's accessibility checker).
 """
 
 from __future__ import annotations
@@ -43,6 +45,14 @@ VAGUE_LINK_TEXT = frozenset(
 )
 LONG_PARAGRAPH_WORDS = 120
 SUMMARY_SENTENCES = 3
+# Alt text that says nothing: empty, a file name, a placeholder, or "image of ...".
+UNHELPFUL_ALT_TEXT = (
+    r"^\s*$"
+    r"|\.(avif|gif|jpe?g|png|svg|webp)\s*$"
+    r"|^\s*(image|picture|photo|photograph|graphic|img|icon|logo|placeholder|untitled|alt)\s*$"
+    r"|^\s*(an? )?(image|picture|photo|photograph) (of|showing)\b"
+    r"|_"
+)
 _URL_TEXT = re.compile(r"^(?:https?://|www\.)\S+$", re.IGNORECASE)
 _FILE_NAME = re.compile(r"^[\w\-. ]+\.(?:pdf|docx?|xlsx?|pptx?|odt|rtf|csv|txt)$", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
@@ -168,6 +178,20 @@ def summary_warnings(summary: str) -> list[ContentWarning]:
                 "long-summary",
                 f"The summary has {sentences} sentences: lists and search results show it best "
                 f"in {SUMMARY_SENTENCES} or fewer.",
+            )
+        ]
+    return []
+
+
+def alt_text_warnings(alt: str) -> list[ContentWarning]:
+    # The pattern is written so JavaScript (the preview's checker) and Python read it alike.
+    if re.search(UNHELPFUL_ALT_TEXT, alt or "", re.IGNORECASE):
+        return [
+            ContentWarning(
+                "image-alt",
+                "This image's alternative text does not say what it shows: describe the image, "
+                "not its file name or “image of”.",
+                alt,
             )
         ]
     return []

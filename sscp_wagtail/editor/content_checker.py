@@ -13,14 +13,7 @@ from __future__ import annotations
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.userbar import AccessibilityItem, ContentCheckerItem
 
-# Alt text that says nothing: empty, a file name, a placeholder, or "image of ...".
-UNHELPFUL_ALT_TEXT = (
-    r"^\s*$"
-    r"|\.(avif|gif|jpe?g|png|svg|webp)\s*$"
-    r"|^\s*(image|picture|photo|photograph|graphic|img|icon|logo|placeholder|untitled|alt)\s*$"
-    r"|^\s*(an? )?(image|picture|photo|photograph) (of|showing)\b"
-    r"|_"
-)
+from .content import UNHELPFUL_ALT_TEXT
 
 EXTRA_RULES = [
     "image-alt",

@@ -1,6 +1,8 @@
 """Content checks: link text, document links, heading levels, long paragraphs, long summaries."""
 
 import pytest
+from wagtail.images.models import Image
+from wagtail.images.tests.utils import get_test_image_file
 from wagtail.rich_text import RichText
 
 from home.factories import StandardPageFactory
@@ -165,3 +167,23 @@ def test_the_review_edit_form_shows_both_panels_and_still_saves(demo, admin_clie
     draft.save_revision()
     page = soup(admin_client.get(f"/admin/pages/{baby_m.pk}/edit/"))
     assert [li["data-check"] for li in page.select(".sscp-content-checks li")] == ["vague-link", "long-summary"]
+
+
+@pytest.mark.parametrize(
+    ("alt", "flagged"),
+    [
+        ("IMG_2041.jpg", True),
+        ("Image of a cot", True),
+        ("photo", True),
+        ("A baby asleep on its back in a cot, with no pillows or toys", False),
+    ],
+)
+def test_image_blocks_with_unhelpful_alt_text(home_page, alt, flagged):
+    image = Image.objects.create(title="Cot", file=get_test_image_file())
+    page = StandardPageFactory(
+        parent=home_page,
+        title="Safe sleep",
+        body=[{"type": "image", "value": {"image": image.pk, "alt_text": alt, "caption": ""}}],
+    )
+    expected = [("image-alt", alt)] if flagged else []
+    assert checks(check_content(page, ["body"])) == expected
