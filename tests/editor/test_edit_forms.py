@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 from django.urls import reverse
 
@@ -11,7 +13,7 @@ from sscp_wagtail.learning.models import LearningTheme
 from sscp_wagtail.models import ContactPanel
 from sscp_wagtail.referrals.models import ReferralFormPage
 from tests.conftest import page_at, soup
-from tests.workflows.helpers import make_user
+from tests.workflows.helpers import add_review_url, make_user, review_form
 
 pytestmark = pytest.mark.django_db
 
@@ -87,3 +89,21 @@ def test_an_editor_opening_baby_m_sees_it_by_task_with_help_on_each_field(demo, 
     assert "One block per piece of learning" in panels["tab-learning"].get_text(" ", strip=True)
     # Baby M's own content is in the form.
     assert baby_m.summary in content
+
+
+def test_a_new_review_starts_dated_today_and_needs_a_type(demo, client):
+    client.force_login(make_user("editor", "Editors"))
+    index = page_at("/serious-case-reviews/")
+    form = soup(client.get(add_review_url(index)))
+    assert form.select_one("input[name=publication_date]")["value"] == dt.date.today().isoformat()
+    # Sent for sign-off without a type: refused with the field marked, nothing created.
+    response = client.post(
+        add_review_url(index), {**review_form(title="Child Y", slug="child-y", review_type=""), "action-submit": "1"}
+    )
+    assert response.status_code == 200
+    assert "review_type" in response.context["form"].errors
+    assert not ReviewPage.objects.filter(slug="child-y").exists()
+    # Wagtail lets a draft be saved unfinished, so no work is lost; it cannot go further without a type.
+    response = client.post(add_review_url(index), review_form(title="Child Y", slug="child-y", review_type=""))
+    assert response.status_code == 302
+    assert ReviewPage.objects.get(slug="child-y").live is False
