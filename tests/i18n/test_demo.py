@@ -104,3 +104,27 @@ class DemoTranslations(TranslationTestCase):
         )
         # English readers still get the English pages.
         self.assertEqual(page_links("/")["Serious case reviews"], "/serious-case-reviews/")
+
+    def test_the_api_filters_by_locale_and_each_page_lists_its_published_translations(self):
+        listing = self.client.get("/api/v2/pages/?locale=pl&fields=title&limit=50").json()
+        polish_ids = set(Page.objects.live().filter(locale=self.polish).values_list("pk", flat=True))
+        self.assertEqual({item["id"] for item in listing["items"]}, polish_ids)
+        self.assertIn("Niemowlę M", {item["title"] for item in listing["items"]})
+
+        baby_m = self.english("/serious-case-reviews/baby-m/")
+        detail = self.client.get(f"/api/v2/pages/{baby_m.pk}/").json()
+        self.assertEqual(
+            [(t["locale"], t["title"], t["url"]) for t in detail["meta"]["translations"]],
+            [
+                ("pl", "Niemowlę M", "/pl/serious-case-reviews/baby-m/"),
+                ("ur", "بے بی ایم", "/ur/serious-case-reviews/baby-m/"),
+            ],
+        )
+        form = self.english("/case-review-referral/")
+        polish_form = self.client.get(f"/api/v2/pages/{form.get_translation(self.polish).pk}/").json()
+        english_form = self.client.get(f"/api/v2/pages/{form.pk}/").json()
+        self.assertEqual(
+            [field["name"] for field in polish_form["form_fields"]],
+            [field["name"] for field in english_form["form_fields"]],
+        )
+        self.assertEqual(polish_form["form_fields"][0]["label"], "Imię i nazwisko")
