@@ -94,6 +94,8 @@ class DemoTranslations(TranslationTestCase):
         )
         # Once the briefing is translated and signed off, Baby M's link follows it.
         briefing = self.english("/serious-case-reviews/7-minute-briefing-safe-sleep/")
+        briefing.briefing_themes = [LearningTheme.objects.get(slug="safe-sleep", locale__language_code="en-gb")]
+        briefing.save_revision().publish()
         translate(briefing, "pl", self.editor, polish)
         polish_briefing = self.translation_of(briefing, self.polish)
         submit_for_sign_off(polish_briefing, self.editor)
@@ -102,8 +104,18 @@ class DemoTranslations(TranslationTestCase):
             page_links("/pl/serious-case-reviews/baby-m/")[briefing_link],
             "/pl/serious-case-reviews/7-minute-briefing-safe-sleep/",
         )
-        # English readers still get the English pages.
+        # The Polish briefing names its themes in Polish (the chosen themes are the English ones).
+        themes = soup(self.client.get("/pl/serious-case-reviews/7-minute-briefing-safe-sleep/")).select_one(
+            ".briefing__themes"
+        )
+        self.assertIn("Bezpieczny sen", themes.get_text())
+        self.assertNotIn("Safe sleep", themes.get_text())
+        # English readers still get the English pages and names.
         self.assertEqual(page_links("/")["Serious case reviews"], "/serious-case-reviews/")
+        english_themes = soup(self.client.get("/serious-case-reviews/7-minute-briefing-safe-sleep/")).select_one(
+            ".briefing__themes"
+        )
+        self.assertIn("Safe sleep", english_themes.get_text())
 
     def test_the_api_filters_by_locale_and_each_page_lists_its_published_translations(self):
         listing = self.client.get("/api/v2/pages/?locale=pl&fields=title&limit=50").json()
