@@ -23,6 +23,7 @@ from sscp_wagtail.api.serializers import ChoiceLabelField, ContactPanelField, Li
 from sscp_wagtail.blocks import BodyStreamBlock
 from sscp_wagtail.editor.panels import ContentChecksPanel, IdentifyingInformationPanel
 from sscp_wagtail.i18n.fields import PAGE_SYNCHRONISED_FIELDS, synchronised
+from sscp_wagtail.i18n.links import all_in_reader_s_language
 from sscp_wagtail.learning.blocks import raw_theme_ids
 from sscp_wagtail.learning.models import LearningTheme
 from sscp_wagtail.rich_text import RICH_TEXT_FEATURES
@@ -400,13 +401,21 @@ class BriefingPage(Page):
     ]
     api_prefetch_related = ["briefing_themes"]
 
-    override_translatable_fields = PAGE_SYNCHRONISED_FIELDS
+    # wagtail-localize leaves many-to-many fields out unless named: a translated
+    # briefing keeps the source's themes (shown in the reader's language).
+    override_translatable_fields = synchronised("briefing_themes")
 
     parent_page_types = ["reviews.ReviewIndexPage"]
     subpage_types: list[str] = []
 
     class Meta:
         verbose_name = "7-minute briefing"
+
+    def themes_for_reader(self) -> list[LearningTheme]:
+        """The briefing's themes, each in the reader's language where it is translated.
+
+        The chosen themes are synchronised into every translation of the briefing."""
+        return all_in_reader_s_language(self.briefing_themes.all())
 
     def sections(self):
         """(number, heading, rich text) for the seven sections, in order."""

@@ -27,6 +27,7 @@ from django.db.models.functions import Cast, Coalesce, ExtractYear, NullIf
 from django.template.defaultfilters import filesizeformat
 from django.utils.http import urlencode
 from django.utils.safestring import SafeString
+from django.utils.translation import gettext_lazy as _
 from modelsearch.conf import get_app_config
 from wagtail.contrib.search_promotions.models import Query as LoggedQuery
 from wagtail.contrib.search_promotions.models import SearchPromotion
@@ -226,11 +227,13 @@ class SiteSearch:
         for page in (rows[pk] for pk in page_ids if pk in rows):
             kind = kind_of(page.content_type_id, self.kinds)
             if kind == "review":
-                label = ReviewType(page._review_type).label if page._review_type in ReviewType.values else "Case review"
+                label = (
+                    ReviewType(page._review_type).label if page._review_type in ReviewType.values else _("Case review")
+                )
             elif kind == "briefing":
-                label = "7-minute briefing"
+                label = _("7-minute briefing")
             else:
-                label = "Page"
+                label = _("Page")
             summary = (page._summary or "").strip()
             text = clean_index_text(getattr(page, "_text", "") or "")
             if summary and summary in text:
@@ -338,10 +341,10 @@ class SiteSearch:
         if filters.active["year"] and filters.active["year"] not in years:
             years[filters.active["year"]] = filters.active["year"]
         return [
-            ("kind", "Type of page", filters.options("kind", counts["kind"], KIND_LABELS)),
-            ("type", "Type of review", filters.options("type", counts["type"], filters.type_labels)),
-            ("theme", "Learning theme", filters.options("theme", theme_counts, theme_labels)),
-            ("year", "Year published", filters.options("year", counts["year"], years)),
+            ("kind", _("Type of page"), filters.options("kind", counts["kind"], KIND_LABELS)),
+            ("type", _("Type of review"), filters.options("type", counts["type"], filters.type_labels)),
+            ("theme", _("Learning theme"), filters.options("theme", theme_counts, theme_labels)),
+            ("year", _("Year published"), filters.options("year", counts["year"], years)),
         ]
 
     def _theme_counts_of(self, pages: QuerySet, active: dict[str, str]) -> dict[int, int]:

@@ -16,11 +16,12 @@ from django.db.models import DateField, Exists, OuterRef, Q, QuerySet
 from django.db.models.functions import Coalesce, TruncDate
 from django.http import QueryDict
 from django.utils.http import urlencode
+from django.utils.translation import gettext_lazy as _
 
 from reviews.models import BriefingPage, ReviewPage, ReviewType
 from sscp_wagtail.learning.models import LearningTheme
 
-KIND_LABELS = {"review": "Case reviews", "briefing": "7-minute briefings", "page": "Other pages"}
+KIND_LABELS = {"review": _("Case reviews"), "briefing": _("7-minute briefings"), "page": _("Other pages")}
 _YEAR = re.compile(r"^(19|20)\d\d$")
 
 # The date a result shows and the year filter uses: a review's publication date,

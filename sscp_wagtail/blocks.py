@@ -6,6 +6,8 @@ keeps presentation logic in its StructValue, not in the template.
 
 from __future__ import annotations
 
+from functools import cached_property
+
 from wagtail import blocks
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.images.blocks import ImageChooserBlock
@@ -13,6 +15,7 @@ from wagtail.snippets.blocks import SnippetChooserBlock
 
 from .api.representations import contact_panel_data, document_data, image_data, page_link_data
 from .files import document_description
+from .i18n.links import in_reader_s_language
 from .rich_text import RICH_TEXT_FEATURES
 
 
@@ -120,8 +123,13 @@ class ImageBlock(blocks.StructBlock):
 
 
 class PageLinkStructValue(blocks.StructValue):
+    @cached_property
+    def target(self):
+        """The chosen page, in the reader's language where it is translated."""
+        return in_reader_s_language(self.get("page"))
+
     def link_text(self) -> str:
-        return self.get("label") or self["page"].title
+        return self.get("label") or self.target.title
 
 
 class PageLinkBlock(blocks.StructBlock):

@@ -1,4 +1,4 @@
-"""Polish and Urdu versions of the home page, the review index and Baby M.
+"""Polish and Urdu versions of the home page, the review index, Baby M and the referral form.
 
 Built through wagtail-localize exactly as an editor would (submit for
 translation, fill the strings through a PO file, save a draft) and published
@@ -14,6 +14,8 @@ that already has a translation in a language is left as editors left it.
 
 from __future__ import annotations
 
+import re
+
 from django.conf import settings
 from django.db import transaction
 from wagtail.models import Locale, Page
@@ -21,11 +23,14 @@ from wagtail.models import Locale, Page
 from sscp_wagtail.i18n.translate import approve, submit_for_sign_off, translate
 from sscp_wagtail.learning.models import LearningTheme
 from sscp_wagtail.models import ContactPanel
+from sscp_wagtail.referrals import demo as referral_form
 
 from . import content
 
-PAGES = ("", content.INDEX, f"{content.INDEX}/baby-m")
+PAGES = ("", referral_form.SLUG, content.INDEX, f"{content.INDEX}/baby-m")
 
+# The referral form's intro paragraphs, then its thank-you text.
+_FORM_INTRO = tuple(re.findall(r"<p>(.*?)</p>", referral_form.INTRO + referral_form.THANK_YOU_TEXT))
 # Put in front of the first text a reader sees on each translated page.
 NOTICE = {
     "pl": "[Tekst demonstracyjny: tłumaczenie niesprawdzone przez native speakera; część strony jest po angielsku.] ",
@@ -39,6 +44,87 @@ NOTICE_BEFORE = {
     "guidance contained in Working Together to Safeguard Children.",
     "Baby M, a baby with complex health needs, died in October 2017 when there were concerns of death by overlay. "
     "Learning on alcohol and safe sleep, discharge planning and supporting parents.",
+    _FORM_INTRO[0],
+}
+# The referral form's wording (intro, confirmation and fields) in each language.
+_CONFIRM = "I confirm that the information I have given is accurate to the best of my knowledge"
+REFERRAL_FORM_TEXT = {
+    "pl": {
+        referral_form.TITLE: "Zgłoszenie przypadku do przeglądu",
+        referral_form.SEARCH_DESCRIPTION: "Zgłoś przypadek partnerstwu do przeglądu.",
+        _FORM_INTRO[0]: "Jeśli chcesz zgłosić przypadek, wypełnij poniższy formularz. Trafi on bezpośrednio do "
+        "Safeguarding Unit (Zespołu ds. Ochrony Dzieci), a Ty otrzymasz numer referencyjny.",
+        _FORM_INTRO[1]: "Opisz przypadek, w którym dziecko zmarło lub doznało poważnej krzywdy, krzywdzenie lub "
+        "zaniedbanie jest znane lub podejrzewane, a istnieją obawy co do współpracy instytucji. Podaj tylko "
+        "inicjały i wiek dziecka: Safeguarding Unit skontaktuje się z Tobą, jeśli będzie potrzebować innych "
+        "informacji.",
+        _FORM_INTRO[2]: "Safeguarding Unit rozpatrzy Twoje zgłoszenie i skontaktuje się z Tobą w ciągu pięciu dni "
+        "roboczych. Jeśli uzna, że przypadek spełnia kryteria, rozpocznie szybki przegląd (Rapid Review).",
+        "Your name": "Imię i nazwisko",
+        "Your role": "Twoja funkcja",
+        "For example: health visitor, social worker, teacher.": "Na przykład: pielęgniarka środowiskowa, "
+        "pracownik socjalny, nauczyciel.",
+        "Your agency": "Twoja instytucja",
+        "The organisation you work for.": "Organizacja, w której pracujesz.",
+        "Your email address": "Twój adres e-mail",
+        "We will only use this to contact you about this referral.": "Użyjemy go tylko do kontaktu w sprawie "
+        "tego zgłoszenia.",
+        "Your phone number": "Twój numer telefonu",
+        "Child’s initials": "Inicjały dziecka",
+        "Initials only, for example J.S. Do not give the child’s name.": "Tylko inicjały, na przykład J.S. "
+        "Nie podawaj imienia dziecka.",
+        "Child’s age": "Wiek dziecka",
+        "In years; for a baby under one, write 0.": "W latach; w przypadku niemowlęcia poniżej roku wpisz 0.",
+        "What happened": "Co się stało",
+        "What happened to the child, when, and which agencies were involved.": "Co spotkało dziecko, kiedy "
+        "i które instytucje były zaangażowane.",
+        "Which criteria apply": "Które kryteria mają zastosowanie",
+        "Select all that apply.": "Zaznacz wszystkie, które mają zastosowanie.",
+        referral_form.CRITERIA: "Dziecko zmarło lub doznało poważnej krzywdy\n"
+        "Krzywdzenie lub zaniedbanie dziecka jest znane lub podejrzewane\n"
+        "Istnieją obawy co do współpracy instytucji w ochronie dziecka",
+        "Supporting document": "Dokument uzupełniający",
+        "Optional. A PDF, DOCX or ODT document, smaller than 10 MB.": "Opcjonalnie. Dokument PDF, DOCX lub ODT "
+        "mniejszy niż 10 MB.",
+        _CONFIRM: "Potwierdzam, że podane przeze mnie informacje są zgodne z prawdą według mojej najlepszej wiedzy",
+    },
+    "ur": {
+        referral_form.TITLE: "کیس کے جائزے کے لیے ریفرل",
+        referral_form.SEARCH_DESCRIPTION: "کسی کیس کو جائزے کے لیے شراکت داری کو بھیجیں۔",
+        _FORM_INTRO[0]: "اگر آپ کسی کیس کا ریفرل کرنا چاہتے ہیں تو نیچے دیا گیا ریفرل فارم پُر کریں۔ یہ سیدھا "
+        "سیف گارڈنگ یونٹ کو جاتا ہے، اور آپ کو ایک حوالہ نمبر دیا جائے گا۔",
+        _FORM_INTRO[1]: "ہمیں ایسے کیس کے بارے میں بتائیں جس میں کوئی بچہ فوت ہوا یا اسے شدید نقصان پہنچا، "
+        "بدسلوکی یا غفلت معلوم ہے یا اس کا شبہ ہے، اور اداروں کے مل کر کام کرنے کے طریقے پر تشویش ہے۔ صرف بچے کے "
+        "نام کے ابتدائی حروف اور عمر بتائیں: سیف گارڈنگ یونٹ کو کسی اور چیز کی ضرورت ہوئی تو وہ آپ سے رابطہ کرے گا۔",
+        _FORM_INTRO[2]: "سیف گارڈنگ یونٹ آپ کے ریفرل پر غور کرے گا اور پانچ کاروباری دنوں کے اندر آپ سے رابطہ "
+        "کرے گا۔ اگر وہ فیصلہ کرے کہ کیس معیار پر پورا اترتا ہے تو وہ ریپڈ ریویو (فوری جائزہ) شروع کرے گا۔",
+        "Your name": "آپ کا نام",
+        "Your role": "آپ کا عہدہ",
+        "For example: health visitor, social worker, teacher.": "مثال کے طور پر: ہیلتھ وزیٹر، سوشل ورکر، استاد۔",
+        "Your agency": "آپ کا ادارہ",
+        "The organisation you work for.": "وہ ادارہ جس میں آپ کام کرتے ہیں۔",
+        "Your email address": "آپ کا ای میل پتہ",
+        "We will only use this to contact you about this referral.": "ہم اسے صرف اس ریفرل کے بارے میں آپ سے "
+        "رابطے کے لیے استعمال کریں گے۔",
+        "Your phone number": "آپ کا فون نمبر",
+        "Child’s initials": "بچے کے نام کے ابتدائی حروف",
+        "Initials only, for example J.S. Do not give the child’s name.": "صرف ابتدائی حروف، مثلاً J.S.۔ بچے "
+        "کا نام نہ لکھیں۔",
+        "Child’s age": "بچے کی عمر",
+        "In years; for a baby under one, write 0.": "سالوں میں؛ ایک سال سے کم عمر بچے کے لیے 0 لکھیں۔",
+        "What happened": "کیا ہوا",
+        "What happened to the child, when, and which agencies were involved.": "بچے کے ساتھ کیا ہوا، کب، اور "
+        "کون سے ادارے شامل تھے۔",
+        "Which criteria apply": "کون سے معیار لاگو ہوتے ہیں",
+        "Select all that apply.": "جو بھی لاگو ہوں، سب منتخب کریں۔",
+        referral_form.CRITERIA: "بچہ فوت ہو گیا ہے یا اسے شدید نقصان پہنچا ہے\n"
+        "بچے کے ساتھ بدسلوکی یا غفلت معلوم ہے یا اس کا شبہ ہے\n"
+        "بچے کے تحفظ کے لیے اداروں کے مل کر کام کرنے کے طریقے پر تشویش ہے",
+        "Supporting document": "معاون دستاویز",
+        "Optional. A PDF, DOCX or ODT document, smaller than 10 MB.": "اختیاری۔ PDF، DOCX یا ODT دستاویز، "
+        "10 MB سے چھوٹی۔",
+        _CONFIRM: "میں تصدیق کرتا/کرتی ہوں کہ میری دی گئی معلومات میرے بہترین علم کے مطابق درست ہیں",
+    },
 }
 
 TEXT = {
@@ -120,10 +206,14 @@ TEXT = {
 
 
 def translator_for(language_code: str):
-    words = TEXT[language_code]
+    words = {**TEXT[language_code], **REFERRAL_FORM_TEXT[language_code]}
 
     def translator(text: str) -> str | None:
-        translated = words.get(text)
+        # wagtail-localize shows a line break in plain text (a form field's
+        # choices) as <br/>.
+        translated = words.get(text.replace("<br/>", "\n"))
+        if translated:
+            translated = translated.replace("\n", "<br/>")
         if text in NOTICE_BEFORE:
             return NOTICE[language_code] + (translated or text)
         return translated

@@ -7,6 +7,11 @@ the tree), and the page's parent must already exist in each chosen language,
 because otherwise Wagtail would create the missing parents as aliases: pages
 that are live in that language at once, without sign-off.
 
+Submitting a snippet (a contact panel, a learning theme) for translation: the
+same global permission only. Here the translator must also be allowed to edit
+that snippet and to add one of its kind (the translation is a new snippet),
+as the snippet's own permission policy says.
+
 Uploading a PO file: wagtail-localize's upload view reads the ``X-WagtailLocalize-TranslationID``
 header without checking it is there, so a PO file edited in a tool that drops
 the header (or an upload with no file) ends in a 500 and the translator learns
@@ -19,17 +24,21 @@ from __future__ import annotations
 import tempfile
 
 import polib
+from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
 from wagtail.admin import messages
 from wagtail.admin.views.pages.utils import get_valid_next_url_from_request
-from wagtail.models import Locale, Page
+from wagtail.models import Locale, Page, TranslatableMixin
+from wagtail.snippets.models import get_snippet_models
 from wagtail_localize.models import Translation
 from wagtail_localize.views.edit_translation import upload_pofile, user_can_edit_instance
-from wagtail_localize.views.submit_translations import SubmitPageTranslationView
+from wagtail_localize.views.submit_translations import SubmitPageTranslationView, SubmitSnippetTranslationView
 
 submit_page_translation = SubmitPageTranslationView.as_view()
+submit_snippet_translation = SubmitSnippetTranslationView.as_view()
 
 HEADER = "X-WagtailLocalize-TranslationID"
 
@@ -87,3 +96,24 @@ def checked_submit_page_translation(request, page_id: int):
             )
             return redirect(request.get_full_path())
     return submit_page_translation(request, page_id=page_id)
+
+
+def checked_submit_snippet_translation(request, app_label: str, model_name: str, pk: str):
+    model = next(
+        (
+            model
+            for model in get_snippet_models()
+            if model._meta.app_label == app_label and model._meta.model_name == model_name
+        ),
+        None,
+    )
+    if model is None or not issubclass(model, TranslatableMixin):
+        raise Http404
+    snippet = get_object_or_404(model, pk=unquote(pk))
+    policy = model.snippet_viewset.permission_policy
+    if not (
+        policy.user_has_permission(request.user, "add")
+        and policy.user_has_permission_for_instance(request.user, "change", snippet)
+    ):
+        raise PermissionDenied
+    return submit_snippet_translation(request, app_label=app_label, model_name=model_name, pk=pk)

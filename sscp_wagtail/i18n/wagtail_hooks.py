@@ -6,7 +6,7 @@ from wagtail import hooks
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Locale, Site
 
-from .admin_views import checked_submit_page_translation, checked_upload_pofile
+from .admin_views import checked_submit_page_translation, checked_submit_snippet_translation, checked_upload_pofile
 
 
 @hooks.register("register_admin_urls")
@@ -16,6 +16,10 @@ def register_admin_urls():
     # each request meets the checks before wagtail-localize's view.
     return [
         path("localize/submit/page/<int:page_id>/", checked_submit_page_translation),
+        path(
+            "localize/submit/snippet/<slug:app_label>/<slug:model_name>/<str:pk>/",
+            checked_submit_snippet_translation,
+        ),
         path("localize/translate/<int:translation_id>/pofile/upload/", checked_upload_pofile),
     ]
 

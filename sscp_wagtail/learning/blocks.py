@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import cached_property
+
 from django.core.exceptions import ValidationError
 from wagtail import blocks
 from wagtail.blocks.list_block import ListBlockValidationError
@@ -12,20 +14,26 @@ from wagtail.snippets.blocks import SnippetChooserBlock
 
 from sscp_wagtail.api.representations import absolute_url
 from sscp_wagtail.files import document_description
+from sscp_wagtail.i18n.links import in_reader_s_language
 from sscp_wagtail.rich_text import RICH_TEXT_FEATURES
 
 
 class ResourceLinkStructValue(blocks.StructValue):
+    @cached_property
+    def target(self):
+        """The chosen page, in the reader's language where it is translated."""
+        return in_reader_s_language(self.get("page"))
+
     def url(self) -> str:
-        if self.get("page"):
+        if self.target:
             # An unpublished page has no public address: the link is left out.
-            return (self["page"].url or "") if self["page"].live else ""
+            return (self.target.url or "") if self.target.live else ""
         if self.get("document"):
             return self["document"].url
         return self.get("external_url") or ""
 
     def text(self) -> str:
-        target = self.get("page") or self.get("document")
+        target = self.target or self.get("document")
         return self.get("title") or (target.title if target else self.get("external_url", ""))
 
     def description(self) -> str:

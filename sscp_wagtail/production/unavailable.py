@@ -1,8 +1,9 @@
 """The page readers get when the database is down: 503, with the emergency numbers.
 
 Built from a template and settings only (``SSCP_EMERGENCY_CONTACTS``), never the
-database, and rendered once per process. ``manage.py write_unavailable_page``
-writes the same HTML to a file for the proxy to serve when no app server answers.
+database, and rendered once per process and language (the reader's, from the
+address: ``/pl/…``). ``manage.py write_unavailable_page`` writes the English
+HTML to a file for the proxy to serve when no app server answers.
 """
 
 from __future__ import annotations
@@ -15,28 +16,33 @@ from django.db import DatabaseError
 from django.http import HttpResponse
 from django.template import loader
 from django.templatetags.static import static
+from django.utils import translation
 
 RETRY_AFTER_SECONDS = 60
 
 
 @cache
-def unavailable_html() -> str:
+def unavailable_html(language: str | None = None) -> str:
     contacts = [
         {"label": label.strip(), "number": number.strip(), "tel": "".join(c for c in number if c.isdigit() or c == "+")}
         for label, number in settings.SSCP_EMERGENCY_CONTACTS
     ]
-    return loader.get_template("503.html").render(
-        {
-            "contacts": contacts,
-            "exit_page_url": settings.SSCP_EXIT_PAGE_URL,
-            "stylesheet": static("sscp_wagtail/css/site.css"),
-            "exit_script": static("sscp_wagtail/js/exit-this-page.js"),
-        }
-    )
+    with translation.override(language or settings.LANGUAGE_CODE):
+        return loader.get_template("503.html").render(
+            {
+                "contacts": contacts,
+                "exit_page_url": settings.SSCP_EXIT_PAGE_URL,
+                "stylesheet": static("sscp_wagtail/css/site.css"),
+                "exit_script": static("sscp_wagtail/js/exit-this-page.js"),
+            }
+        )
 
 
 def unavailable_response() -> HttpResponse:
-    response = HttpResponse(unavailable_html(), status=503, content_type="text/html; charset=utf-8")
+    """The 503 page in the active language."""
+    response = HttpResponse(
+        unavailable_html(translation.get_language()), status=503, content_type="text/html; charset=utf-8"
+    )
     response["Retry-After"] = str(RETRY_AFTER_SECONDS)
     response["Cache-Control"] = "no-store"
     return response

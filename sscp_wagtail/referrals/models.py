@@ -26,8 +26,11 @@ from wagtail.contrib.forms.models import (
     AbstractFormSubmission,
 )
 from wagtail.fields import RichTextField
+from wagtail.models import TranslatableMixin
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
 
+from sscp_wagtail.i18n.fields import synchronised
 from sscp_wagtail.rich_text import RICH_TEXT_FEATURES
 
 from .fields import ATTACHMENT, max_length_for
@@ -53,7 +56,7 @@ def attachment_storage() -> FileSystemStorage:
     return FileSystemStorage(location=settings.SSCP_REFERRAL_FILES_ROOT, base_url=None)
 
 
-class ReferralFormField(AbstractFormField):
+class ReferralFormField(TranslatableMixin, AbstractFormField):
     page = ParentalKey("ReferralFormPage", on_delete=models.CASCADE, related_name="form_fields")
     field_type = models.CharField(verbose_name=_("field type"), max_length=16, choices=FIELD_TYPE_CHOICES)
     field_type.required_on_save = True
@@ -81,6 +84,16 @@ class ReferralFormField(AbstractFormField):
         FieldPanel("default_value", classname="formbuilder-default"),
         FieldPanel("autocomplete"),
     ]
+    # Translators change the label, hint, choices and default text; the name
+    # answers are stored under stays the source's, so a Polish referral's
+    # answers line up with an English one's.
+    override_translatable_fields = [
+        SynchronizedField("clean_name", overridable=False),
+        SynchronizedField("autocomplete", overridable=False),
+    ]
+
+    class Meta(TranslatableMixin.Meta, AbstractFormField.Meta):
+        pass
 
     @property
     def max_length(self) -> int | None:
@@ -130,6 +143,8 @@ class ReferralFormPage(AbstractEmailForm):
         ),
     ]
     search_fields = [*AbstractEmailForm.search_fields, index.SearchField("intro")]
+    # Where notifications go is the same for every language, and not the translators' to change.
+    override_translatable_fields = synchronised("to_address", "from_address", "subject")
     # Never to_address, from_address, subject or submissions.
     api_fields = [
         APIField("intro"),

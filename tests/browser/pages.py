@@ -103,6 +103,24 @@ PAGES: list[PublicPage] = [
     PublicPage("not-found", "/no-such-page/", status=404, expect="main h1 >> text=Page not found"),
     PublicPage("server-error", SERVER_ERROR_PATH, status=500, expect="main h1 >> text=Sorry"),
     PublicPage("unavailable", UNAVAILABLE_PATH, status=503, expect="main h1 >> text=not available"),
+    PublicPage("referral-pl", "/pl/case-review-referral/", expect="html[lang=pl] form.referral-form", language="pl"),
+    PublicPage(
+        "referral-errors-pl",
+        "/pl/case-review-referral/",
+        form=(),
+        expect="html[lang=pl] .error-summary",
+        language="pl",
+        not_applicable={"skip-link": "focus starts on the error summary, as on the English form"},
+    ),
+    PublicPage(
+        "referral-errors-ur",
+        "/ur/case-review-referral/",
+        form=(),
+        expect="html[lang=ur][dir=rtl] .error-summary",
+        language="ur",
+        not_applicable={"skip-link": "focus starts on the error summary, as on the English form"},
+    ),
+    PublicPage("not-found-ur", "/ur/no-such-page/", status=404, expect="html[lang=ur][dir=rtl] main h1", language="ur"),
 ]
 
 

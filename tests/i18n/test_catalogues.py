@@ -11,8 +11,19 @@ import pytest
 LOCALE = Path(__file__).resolve().parents[2] / "locale"
 LANGUAGES = ["pl", "ur"]
 PLACEHOLDERS = re.compile(r"\{[a-z_]+\}|%\([a-z_]+\)s")
-# Admin-only messages and an email stay in English (the admin's language).
-ADMIN_ONLY = ("PO file", "Translate “%(parent)s”", "left this comment")
+# Admin-only messages and the emails stay in English (the admin's language);
+# the referral notification is built in English whatever the referrer's language.
+ADMIN_ONLY = (
+    "PO file",
+    "Translate “%(parent)s”",
+    "left this comment",
+    "New case review referral",
+    "A new referral has been made",
+    "Reference: %(reference)s",
+    "Form: %(form)s",
+    "Read it in the admin",
+    "This email deliberately",
+)
 
 
 def catalogue(language: str) -> polib.POFile:

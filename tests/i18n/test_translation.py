@@ -216,6 +216,30 @@ class WhoMayTranslate(TranslationTestCase):
         self.assertRefused(self.client.post(url, {"locales": [self.polish.pk]}))
         self.assertFalse(review.get_translations().exists())
 
+    def test_a_translator_without_rights_on_a_snippet_is_refused_as_for_a_page(self):
+        from django.contrib.auth.models import Group, Permission
+
+        group = Group.objects.create(name="Polish translators")
+        group.permissions.add(
+            Permission.objects.get(codename="access_admin"), Permission.objects.get(codename="submit_translation")
+        )
+        translator = make_user("polish-translator", "Polish translators")
+        self.client.force_login(translator)
+        panel = ContactPanel.objects.get(title="Child abuse or neglect", locale__language_code="en-gb")
+        url = reverse("wagtail_localize:submit_snippet_translation", args=["sscp_wagtail", "contactpanel", panel.pk])
+        self.assertRefused(self.client.get(url))
+        self.assertRefused(self.client.post(url, {"locales": [self.polish.pk]}))
+        self.assertFalse(panel.get_translations().exists())
+
+    def test_an_editor_with_rights_on_the_snippet_may_translate_it(self):
+        theme = LearningTheme.objects.get(slug="safe-sleep")
+        self.client.force_login(self.editor)
+        url = reverse("wagtail_localize:submit_snippet_translation", args=["sscp_learning", "learningtheme", theme.pk])
+        self.assertEqual(self.client.get(url).status_code, 200)
+        response = self.client.post(url, {"locales": [self.polish.pk]})
+        self.assertEqual(response.status_code, 302)
+        self.assertTrue(theme.get_translations().filter(locale=self.polish).exists())
+
     def test_a_page_is_translated_only_under_its_translated_parent(self):
         review = self.english("/serious-case-reviews/baby-m/")
         self.client.force_login(self.editor)
