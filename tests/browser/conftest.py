@@ -410,11 +410,12 @@ def post_form(page: Page, public_page: PublicPage, site: LiveSite | None = None)
 
     def answer_with_post(route) -> None:
         if route.request.is_navigation_request():
-            response = page.request.post(
-                url,
-                data=urlencode(data),
-                headers={"Content-Type": "application/x-www-form-urlencoded", "Referer": url},
-            )
+            with public_page.answering():
+                response = page.request.post(
+                    url,
+                    data=urlencode(data),
+                    headers={"Content-Type": "application/x-www-form-urlencoded", "Referer": url},
+                )
             route.fulfill(response=response)
         else:
             route.continue_()

@@ -33,7 +33,7 @@ def fetch(site: LiveSite, public_page: PublicPage) -> tuple[int, bytes]:
             request = urllib.request.Request(url, data=body, method="POST")  # noqa: S310 - the live server
         else:
             request = urllib.request.Request(url)  # noqa: S310 - the live server
-        with opener.open(request, timeout=30) as response:
+        with public_page.answering(), opener.open(request, timeout=30) as response:
             return response.status, response.read()
     except urllib.error.HTTPError as error:
         return error.code, error.read()
