@@ -60,6 +60,8 @@ SKIP_VARIABLE = "SSCP_SKIP_BROWSER_TESTS"
 DESKTOP = {"width": 1280, "height": 800}
 NARROW = {"width": 320, "height": 640}
 TIMEOUT_MS = 10_000
+# The demo users' password in the throwaway test database (one user per role).
+DEMO_PASSWORD = "browser-tests-only"  # noqa: S105
 
 APT_INSTALL = "apt-get install -y --no-install-recommends chromium chromium-driver default-jre-headless"
 HOW_TO_SKIP = f"(or set {SKIP_VARIABLE}=1 to skip the browser tests)"
@@ -227,7 +229,7 @@ def live_site(django_db_setup, django_db_blocker) -> Iterator[LiveSite]:
         before = connection.creation.serialize_db_to_string()
         load_demo_content()
         # The Polish and Urdu pages, signed off by the demo roles, as `make run` does.
-        ensure_demo_users(password="browser-tests-only")  # noqa: S106 - a throwaway test database
+        ensure_demo_users(password=DEMO_PASSWORD)
         users = get_user_model().objects
         ensure_demo_translations(users.get(username="editor"), users.get(username="moderator"))
         server = LiveServer("127.0.0.1")
