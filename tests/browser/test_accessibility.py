@@ -2,21 +2,16 @@
 
 from __future__ import annotations
 
-import json
-
 import pytest
 
-from tests.browser.conftest import NARROW, describe_violations, run_axe, visit
+from tests.browser.conftest import NARROW, assert_no_axe_violations, visit
 from tests.browser.pages import PublicPage, params
 
 
 @pytest.mark.parametrize("public_page", params("axe"))
 def test_axe_finds_no_violations(page, public_page: PublicPage, axe_script, artifacts):
     visit(page, public_page)
-    violations = run_axe(page, axe_script)
-    if violations:
-        artifacts.add("axe-violations.json", json.dumps(violations, indent=2))
-    assert not violations, describe_violations(public_page.path, violations)
+    assert_no_axe_violations(page, axe_script, artifacts, public_page.path)
     assert not page.traffic.off_site, f"{public_page.path} requested off-site resources: {page.traffic.off_site}"
 
 

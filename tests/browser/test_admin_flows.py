@@ -22,7 +22,16 @@ from dataclasses import replace
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.browser.conftest import DEMO_PASSWORD, DESKTOP, TIMEOUT_MS, Artifacts, LiveSite, visit
+from tests.browser.conftest import (
+    DEMO_PASSWORD,
+    DESKTOP,
+    TIMEOUT_MS,
+    Artifacts,
+    LiveSite,
+    check_failed,
+    report_failure,
+    visit,
+)
 from tests.browser.pages import PAGES
 
 REVIEW_TITLE = "Child Q"
@@ -58,8 +67,6 @@ def sign_in(browser, live_site: LiveSite, artifacts: Artifacts, request, clean_u
     """A tab signed in to the admin as a demo user, each user in a context (cookie jar) of their own."""
     from django.conf import settings
 
-    from tests.browser.conftest import check_failed
-
     assert settings.SSCP_ADMIN_2FA_REQUIRED is False, "the admin asks for a code outside production"
     contexts = []
 
@@ -80,8 +87,7 @@ def sign_in(browser, live_site: LiveSite, artifacts: Artifacts, request, clean_u
     failed = check_failed(request)
     for username, context in contexts:
         if failed:
-            for number, tab in enumerate(context.pages, start=1):
-                artifacts.save_page(tab, f"{username}-{number}")
+            report_failure(artifacts, context.pages, stem=username)
         context.close()
 
 

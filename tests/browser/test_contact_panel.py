@@ -18,7 +18,7 @@ import pytest
 from playwright.sync_api import expect
 
 from sscp_wagtail.opening_hours import LONDON
-from tests.browser.conftest import describe_violations, run_axe
+from tests.browser.conftest import assert_no_axe_violations
 
 TITLE = "Child abuse or neglect"
 PANEL = f".contact-panel:has(h2:text-is('{TITLE}'))"
@@ -43,7 +43,7 @@ def moment_when(page, *, is_open: bool) -> tuple[dt.datetime, str]:
 
 
 @pytest.mark.parametrize("state", ["open", "closed"])
-def test_the_browser_shows_the_status_for_its_own_clock(new_page, axe_script, state):
+def test_the_browser_shows_the_status_for_its_own_clock(new_page, axe_script, artifacts, state):
     page = new_page(fresh=True)
     at, expected = moment_when(page, is_open=state == "open")
     assert expected.startswith("Open now" if state == "open" else "Closed now")
@@ -52,5 +52,4 @@ def test_the_browser_shows_the_status_for_its_own_clock(new_page, axe_script, st
     page.goto("/serious-case-reviews/")
     expect(page.locator(f"{PANEL} [data-contact-panel-sentence]")).to_have_text(expected)
 
-    violations = run_axe(page, axe_script)
-    assert violations == [], describe_violations(f"the {state} contact panel", violations)
+    assert_no_axe_violations(page, axe_script, artifacts, f"the {state} contact panel")
