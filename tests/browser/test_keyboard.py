@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.browser.conftest import visit
 from tests.browser.pages import PublicPage, interface_text, params
@@ -98,3 +99,59 @@ def test_every_tab_stop_has_a_visible_focus_indicator(page, public_page: PublicP
     assert len(seen) >= 3, f"only {len(seen)} tab stop(s) reached on {public_page.path}"
     assert not unchanged, f"no visible focus change on {public_page.path}:\n" + "\n".join(unchanged)
     assert not unknown, f"tab stops this check does not cover (extend FOCUSABLE): {unknown}"
+
+
+# --- Tasks done with the keyboard alone ---------------------------------------------
+
+
+FOCUSED_IS = """([text, selector]) => {
+  const el = document.activeElement;
+  if (!el || el === document.body) { return false; }
+  return selector ? el.matches(selector) : (el.innerText || "").trim().startsWith(text);
+}"""
+
+
+def tab_to(page, text: str = "", *, selector: str = "", limit: int = 80) -> None:
+    """Press Tab until focus is on the element whose text starts with ``text`` (or that matches ``selector``)."""
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        if page.evaluate(FOCUSED_IS, [text, selector]):
+            return
+    raise AssertionError(f"{text or selector!r} was not reached in {limit} presses of Tab on {page.url}")
+
+
+def test_the_review_filters_work_by_keyboard(page):
+    page.goto("/serious-case-reviews/")
+    everything = page.locator(".review-cards > li").count()
+    tab_to(page, "Safe sleep (")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert "theme=safe-sleep" in page.url
+    expect(page.locator(".review-list__count")).to_contain_text("match")
+    filtered = page.locator(".review-cards > li").count()
+    assert 0 < filtered < everything, (filtered, everything)
+    # The chosen filter says so, and Enter on it takes it off again.
+    tab_to(page, "Safe sleep (")
+    assert page.evaluate("() => document.activeElement.getAttribute('aria-current')") == "true"
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert "theme=" not in page.url
+    assert page.locator(".review-cards > li").count() == everything
+
+
+def test_search_works_by_keyboard(page):
+    page.goto("/")
+    tab_to(page, "Search this site")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    tab_to(page, selector="input[type=search]")
+    page.keyboard.type("safe sleep")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    expect(page.locator(".search-summary")).to_contain_text("safe sleep")
+    first_result = page.locator("ol.search-results li a").first
+    title = first_result.inner_text().strip()
+    tab_to(page, title)
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    expect(page.locator("main h1")).to_have_text(title)
