@@ -1,4 +1,9 @@
-"""axe-core (WCAG 2.0/2.1/2.2 A and AA rules) and reflow at 320 CSS pixels, page by page."""
+"""axe-core (WCAG 2.0/2.1/2.2 A and AA rules) and reflow at 320 CSS pixels, page by page.
+
+320 CSS pixels is what a 1280-pixel-wide window shows at 400% zoom (the
+measure of WCAG 2.2 success criterion 1.4.10, Reflow): the page must then
+need no sideways scrolling.
+"""
 
 from __future__ import annotations
 
