@@ -60,6 +60,8 @@ SKIP_VARIABLE = "SSCP_SKIP_BROWSER_TESTS"
 DESKTOP = {"width": 1280, "height": 800}
 NARROW = {"width": 320, "height": 640}
 TIMEOUT_MS = 10_000
+# The demo users' password in the throwaway test database (one user per role).
+DEMO_PASSWORD = "browser-tests-only"  # noqa: S105
 
 APT_INSTALL = "apt-get install -y --no-install-recommends chromium chromium-driver default-jre-headless"
 HOW_TO_SKIP = f"(or set {SKIP_VARIABLE}=1 to skip the browser tests)"
@@ -118,10 +120,15 @@ class Artifacts:
     def __init__(self, folder: Path) -> None:
         self.folder = folder
         self.files: dict[str, str] = {}
-        self.saved = False
+        self.announced = False
 
     def __repr__(self) -> str:
-        return f"<Artifacts {self.folder.relative_to(REPO_ROOT)}>"
+        return f"<Artifacts {self.where}>"
+
+    @property
+    def where(self) -> str:
+        folder = self.folder.resolve()
+        return str(folder.relative_to(REPO_ROOT) if folder.is_relative_to(REPO_ROOT) else folder)
 
     def add(self, name: str, text: str) -> None:
         """A file to save if the test fails (e.g. the axe report)."""
@@ -131,17 +138,25 @@ class Artifacts:
         self.folder.mkdir(parents=True, exist_ok=True)
         for name, text in self.files.items():
             (self.folder / name).write_text(text, encoding="utf-8")
-        self.saved = True
 
     def save_page(self, page: Page, stem: str) -> None:
         """A full-page screenshot and the page's current HTML."""
         self.folder.mkdir(parents=True, exist_ok=True)
-        self.saved = True
         try:
             page.screenshot(path=self.folder / f"{stem}.png", full_page=True)
             (self.folder / f"{stem}.html").write_text(f"<!-- {page.url} -->\n{page.content()}", encoding="utf-8")
         except Exception as error:  # a report must never hide the real failure
             (self.folder / f"{stem}-error.txt").write_text(repr(error), encoding="utf-8")
+
+
+def report_failure(found: Artifacts, pages: list[Page], stem: str = "page") -> None:
+    """What a failing test leaves: each tab's screenshot and HTML, the reports added, and where they are."""
+    for number, page in enumerate(pages, start=1):
+        found.save_page(page, stem if len(pages) == 1 else f"{stem}-{number}")
+    found.save_files()
+    if not found.announced:
+        found.announced = True
+        print(f"\nBrowser test artifacts: {found.where}/")
 
 
 @pytest.fixture
@@ -150,9 +165,7 @@ def artifacts(request: pytest.FixtureRequest) -> Iterator[Artifacts]:
     found = Artifacts(ARTIFACTS_ROOT / name)
     yield found
     if check_failed(request):
-        found.save_files()
-    if found.saved:
-        print(f"\nBrowser test artifacts: {found.folder.relative_to(REPO_ROOT)}/")
+        report_failure(found, [])
 
 
 # --- The site under test ------------------------------------------------------
@@ -227,7 +240,7 @@ def live_site(django_db_setup, django_db_blocker) -> Iterator[LiveSite]:
         before = connection.creation.serialize_db_to_string()
         load_demo_content()
         # The Polish and Urdu pages, signed off by the demo roles, as `make run` does.
-        ensure_demo_users(password="browser-tests-only")  # noqa: S106 - a throwaway test database
+        ensure_demo_users(password=DEMO_PASSWORD)
         users = get_user_model().objects
         ensure_demo_translations(users.get(username="editor"), users.get(username="moderator"))
         server = LiveServer("127.0.0.1")
@@ -377,9 +390,9 @@ def new_page(request: pytest.FixtureRequest, tabs: Tabs, artifacts: Artifacts) -
 
     yield open_page
     failed = check_failed(request)
-    for number, page in enumerate(in_use, start=1):
-        if failed:
-            artifacts.save_page(page, "page" if len(in_use) == 1 else f"page-{number}")
+    if failed:
+        report_failure(artifacts, in_use)
+    for page in in_use:
         tabs.release(page, discard=failed)
 
 
@@ -410,11 +423,12 @@ def post_form(page: Page, public_page: PublicPage, site: LiveSite | None = None)
 
     def answer_with_post(route) -> None:
         if route.request.is_navigation_request():
-            response = page.request.post(
-                url,
-                data=urlencode(data),
-                headers={"Content-Type": "application/x-www-form-urlencoded", "Referer": url},
-            )
+            with public_page.answering():
+                response = page.request.post(
+                    url,
+                    data=urlencode(data),
+                    headers={"Content-Type": "application/x-www-form-urlencoded", "Referer": url},
+                )
             route.fulfill(response=response)
         else:
             route.continue_()
@@ -464,6 +478,14 @@ RUN_AXE = """async (tags) => {
 def run_axe(page: Page, script: Path) -> list[dict[str, Any]]:
     page.add_script_tag(path=str(script))
     return page.evaluate(RUN_AXE, AXE_TAGS)
+
+
+def assert_no_axe_violations(page: Page, script: Path, artifacts: Artifacts, where: str) -> None:
+    """Audit the page as it is now; on violations keep the report and fail with each rule and selector."""
+    violations = run_axe(page, script)
+    if violations:
+        artifacts.add("axe-violations.json", json.dumps(violations, indent=2))
+    assert not violations, describe_violations(where, violations)
 
 
 def describe_violations(where: str, violations: list[dict[str, Any]]) -> str:

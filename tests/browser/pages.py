@@ -11,8 +11,10 @@ and the entry should be removed.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 import pytest
+from django.test.utils import override_settings
 from django.utils import translation
 
 # The 500 page has no URL of its own: the suite renders
@@ -59,6 +61,13 @@ class PublicPage:
     # form's CSRF and one-time tokens, and the page is the server's answer
     # (see ``conftest.post_form``). ``()`` posts the form empty.
     form: tuple[tuple[str, str], ...] | None = None
+    # Settings the live server answers the form with, e.g. a referral limit
+    # of zero for the "too many referrals" state; only that one POST sees them.
+    server_settings: tuple[tuple[str, Any], ...] = ()
+
+    def answering(self) -> override_settings:
+        """The settings in force while the server answers this state's form."""
+        return override_settings(**dict(self.server_settings))
 
     def __post_init__(self) -> None:
         unknown = (set(self.known_bugs) | set(self.not_applicable)) - CHECKS
@@ -88,6 +97,16 @@ PAGES: list[PublicPage] = [
         },
     ),
     PublicPage("referral-sent", "/case-review-referral/", form=REFERRAL_ANSWERS, expect=".confirmation__reference"),
+    # HTTP 429: the per-client limit is reached, the answers are kept and the notice takes focus.
+    PublicPage(
+        "referral-too-many",
+        "/case-review-referral/",
+        status=429,
+        form=REFERRAL_ANSWERS,
+        server_settings=(("SSCP_REFERRAL_RATE_LIMIT", 0),),
+        expect=".notice[role=alert]",
+        not_applicable={"skip-link": "focus starts on the notice, after the skip link, as on the error summary"},
+    ),
     PublicPage("briefing", "/serious-case-reviews/7-minute-briefing-safe-sleep/"),
     PublicPage("themes", "/serious-case-reviews/themes/"),
     PublicPage("theme", "/serious-case-reviews/themes/safe-sleep/"),

@@ -1,22 +1,22 @@
-"""axe-core (WCAG 2.0/2.1/2.2 A and AA rules) and reflow at 320 CSS pixels, page by page."""
+"""axe-core (WCAG 2.0/2.1/2.2 A and AA rules) and reflow at 320 CSS pixels, page by page.
+
+320 CSS pixels is what a 1280-pixel-wide window shows at 400% zoom (the
+measure of WCAG 2.2 success criterion 1.4.10, Reflow): the page must then
+need no sideways scrolling.
+"""
 
 from __future__ import annotations
 
-import json
-
 import pytest
 
-from tests.browser.conftest import NARROW, describe_violations, run_axe, visit
+from tests.browser.conftest import NARROW, assert_no_axe_violations, visit
 from tests.browser.pages import PublicPage, params
 
 
 @pytest.mark.parametrize("public_page", params("axe"))
 def test_axe_finds_no_violations(page, public_page: PublicPage, axe_script, artifacts):
     visit(page, public_page)
-    violations = run_axe(page, axe_script)
-    if violations:
-        artifacts.add("axe-violations.json", json.dumps(violations, indent=2))
-    assert not violations, describe_violations(public_page.path, violations)
+    assert_no_axe_violations(page, axe_script, artifacts, public_page.path)
     assert not page.traffic.off_site, f"{public_page.path} requested off-site resources: {page.traffic.off_site}"
 
 

@@ -33,37 +33,25 @@ def fetch(site: LiveSite, public_page: PublicPage) -> tuple[int, bytes]:
             request = urllib.request.Request(url, data=body, method="POST")  # noqa: S310 - the live server
         else:
             request = urllib.request.Request(url)  # noqa: S310 - the live server
-        with opener.open(request, timeout=30) as response:
+        with public_page.answering(), opener.open(request, timeout=30) as response:
             return response.status, response.read()
     except urllib.error.HTTPError as error:
         return error.code, error.read()
 
 
-@pytest.fixture(scope="module")
-def validated(live_site: LiveSite, tmp_path_factory) -> dict[str, dict]:
-    """Every page in PAGES fetched and validated in a single JVM start: {page id: result}."""
+def validate(documents: dict[str, bytes], folder: Path) -> dict[str, list[dict]]:
+    """vnu.jar's errors for each document ({name: HTML}), all checked in a single JVM start."""
     java = shutil.which("java")
     require(java is not None, "The HTML validator needs Java (11 or later).", "apt-get install -y default-jre-headless")
     require(VNU_JAR.exists(), f"vnu.jar is missing ({VNU_JAR}).", "npm ci")
-    folder = tmp_path_factory.mktemp("sent-html")
-    results, files = {}, {}
-    for number, public_page in enumerate(PAGES, start=1):
-        status, body = fetch(live_site, public_page)
-        path = folder / f"{number:02d}-{public_page.id}.html"
+    files = {}
+    for number, (name, body) in enumerate(documents.items(), start=1):
+        path = folder / f"{number:02d}-{name}.html"
         path.write_bytes(body)
-        files[path.name] = public_page.id
-        results[public_page.id] = {"status": status, "html": body.decode("utf-8", "replace"), "messages": []}
+        files[path.name] = name
     run = subprocess.run(
-        [
-            java,
-            "-jar",
-            str(VNU_JAR),
-            "--errors-only",
-            "--format",
-            "json",
-            "--stdout",
-            *map(str, sorted(folder.iterdir())),
-        ],
+        [java, "-jar", str(VNU_JAR), "--errors-only", "--format", "json", "--stdout", *map(str, sorted(files))],
+        cwd=folder,
         capture_output=True,
         text=True,
         timeout=180,
@@ -73,12 +61,23 @@ def validated(live_site: LiveSite, tmp_path_factory) -> dict[str, dict]:
         messages = json.loads(run.stdout)["messages"]
     except (ValueError, KeyError):
         pytest.fail(f"vnu.jar gave no JSON report (exit {run.returncode}):\n{run.stdout}\n{run.stderr}", pytrace=False)
+    found: dict[str, list[dict]] = {name: [] for name in documents}
     for message in messages:
-        page_id = files.get(Path(message.get("url", "")).name)
-        targets = [page_id] if page_id else list(results)  # a message about no file concerns them all
-        for target in targets:
-            results[target]["messages"].append(message)
-    return results
+        name = files.get(Path(message.get("url", "")).name)
+        for target in [name] if name else list(found):  # a message about no file concerns them all
+            found[target].append(message)
+    return found
+
+
+@pytest.fixture(scope="module")
+def validated(live_site: LiveSite, tmp_path_factory) -> dict[str, dict]:
+    """Every page in PAGES fetched and validated in a single JVM start: {page id: result}."""
+    sent = {public_page.id: fetch(live_site, public_page) for public_page in PAGES}
+    messages = validate({page_id: body for page_id, (_status, body) in sent.items()}, tmp_path_factory.mktemp("sent"))
+    return {
+        page_id: {"status": status, "html": body.decode("utf-8", "replace"), "messages": messages[page_id]}
+        for page_id, (status, body) in sent.items()
+    }
 
 
 def describe(path: str, messages: list[dict]) -> str:

@@ -49,3 +49,14 @@ def test_without_javascript_the_links_still_lead_to_the_fields(new_page, javascr
     first.click()
     assert page.url.endswith(target)
     assert page.locator(target).is_visible()
+
+
+def test_too_many_referrals_keeps_the_answers_and_the_notice_takes_focus(page):
+    too_many = next(public_page for public_page in PAGES if public_page.id == "referral-too-many")
+    response = visit(page, too_many)
+    assert response.headers.get("retry-after", "").isdigit()
+    page.wait_for_function("() => document.activeElement.classList.contains('notice')")
+    assert "Too many referrals" in page.locator(".notice").inner_text()
+    # Nothing typed is lost: every answer is back in its field.
+    assert page.locator("#id_your_name").input_value() == "Alex Example"
+    assert page.locator("#id_what_happened").input_value() == "A description of what happened."
