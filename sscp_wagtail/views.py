@@ -17,6 +17,6 @@ def server_error(request: HttpRequest) -> HttpResponse:
     language = translation.get_language_from_path(request.path_info) or settings.LANGUAGE_CODE
     with translation.override(language):
         if database_is_the_problem():
-            return unavailable_response()
+            return unavailable_response(language)
         html = loader.get_template("500.html").render({"exit_page_url": settings.SSCP_EXIT_PAGE_URL})
     return HttpResponseServerError(html)

@@ -38,11 +38,9 @@ def unavailable_html(language: str | None = None) -> str:
         )
 
 
-def unavailable_response() -> HttpResponse:
-    """The 503 page in the active language."""
-    response = HttpResponse(
-        unavailable_html(translation.get_language()), status=503, content_type="text/html; charset=utf-8"
-    )
+def unavailable_response(language: str | None = None) -> HttpResponse:
+    """The 503 page, in ``language`` (a language code from the address) or English."""
+    response = HttpResponse(unavailable_html(language), status=503, content_type="text/html; charset=utf-8")
     response["Retry-After"] = str(RETRY_AFTER_SECONDS)
     response["Cache-Control"] = "no-store"
     return response
