@@ -473,11 +473,12 @@ SSCP_PAGE_CACHE_SECONDS = env_int("SSCP_PAGE_CACHE_SECONDS", 600)
 # Never cached whatever their headers say: the admin, search (visitors' own
 # words), the API (its query strings), documents and images (privacy checks).
 SSCP_PAGE_CACHE_EXCLUDE = ("/admin/", "/django-admin/", "/search/", "/api/", "/documents/", "/healthz", "/readyz")
+# Right after the HTTPS redirect: a hit is answered before CSP, sessions, locale
+# and authentication run, with the headers they gave the page when it was stored.
 MIDDLEWARE.insert(
-    MIDDLEWARE.index("django.contrib.sessions.middleware.SessionMiddleware"),
-    "sscp_wagtail.production.page_cache.UpdatePageCacheMiddleware",
+    MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1,
+    "sscp_wagtail.production.page_cache.PageCacheMiddleware",
 )
-MIDDLEWARE.append("sscp_wagtail.production.page_cache.FetchPageCacheMiddleware")
 
 # A CDN or Varnish in front (wagtail.contrib.frontend_cache): FRONTEND_CACHE=varnish
 # with FRONTEND_CACHE_URL=http://varnish:6081, or FRONTEND_CACHE=cloudflare with
