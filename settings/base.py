@@ -557,3 +557,11 @@ INSTALLED_APPS.append("django.contrib.sitemaps")  # its sitemap.xml template wri
 # LocaleMiddleware already sits after sessions and before CommonMiddleware, as
 # i18n_patterns needs; it reads the language from the URL prefix only.
 # --- End of translation settings ------------------------------------------------
+
+# --- Performance (sscp_wagtail/templatetags/sscp_cache.py, bench/) -------------
+# Parts of pages that show only published content ({% contentcache %}: a
+# review's text, its JSON-LD) are rendered once per change and reused, keyed by
+# the page cache's generation token. Like the page cache it relies on every
+# process seeing a purge, so it is on by default only with a shared cache.
+SSCP_FRAGMENT_CACHE = env_bool("SSCP_FRAGMENT_CACHE", SSCP_PAGE_CACHE)
+# --- End of performance settings ------------------------------------------------
