@@ -97,8 +97,9 @@ class ReviewIndexPage(RoutablePageMixin, Page):
 
     @path("")
     def index_route(self, request):
-        filters = ReviewFilters(request.GET, self.live_reviews(), self.locale_id)
+        filters = ReviewFilters(request.GET, self.live_reviews(), self.locale_id, cache_as=("index", self.pk))
         paginator = Paginator(filters.results(), getattr(settings, "SSCP_REVIEWS_PAGE_SIZE", 10))
+        paginator.count = filters.count()  # counted once per change with the content cache on
         reviews = paginator.get_page(request.GET.get("page"))
         return self.render(
             request,
@@ -124,10 +125,19 @@ class ReviewIndexPage(RoutablePageMixin, Page):
             .filter(themes=theme)
             .only("id", "title", "path", "depth", "url_path", "publication_date", "review_type", "learning")
         )
+        # Paged by review, like the index: a theme may gather learning from thousands.
+        paginator = Paginator(reviews, getattr(settings, "SSCP_REVIEWS_PAGE_SIZE", 10))
+        reviews = paginator.get_page(request.GET.get("page"))
         return self.render(
             request,
             template="reviews/theme_page.html",
-            context_overrides={"theme": theme, "items": theme_learning(theme, reviews), "subpage_title": theme.name},
+            context_overrides={
+                "theme": theme,
+                "items": theme_learning(theme, reviews.object_list),
+                "reviews": reviews,
+                "paginator": paginator,
+                "subpage_title": theme.name,
+            },
         )
 
     def theme_url(self, slug: str) -> str:

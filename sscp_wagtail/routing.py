@@ -18,24 +18,16 @@ privacy checks run after routing as always. On where the fragment cache is
 
 from __future__ import annotations
 
-import hashlib
-
 from django.apps import apps
 from django.conf import settings
 from django.core.cache import cache
 from django.utils.translation import get_language
 
-from sscp_wagtail.production.page_cache import current_generation
+from sscp_wagtail.production import content_cache
 
 
 def _key(root, path_components: list[str]) -> str | None:
-    if not getattr(settings, "SSCP_FRAGMENT_CACHE", False):
-        return None
-    generation = current_generation()
-    if generation is None:
-        return None
-    path = hashlib.sha256("/".join(path_components).encode()).hexdigest()
-    return f"sscp:route:{generation}:{root.pk}:{get_language()}:{path}"
+    return content_cache.key("route", root.pk, get_language(), "/".join(path_components))
 
 
 class CachedRouteMixin:

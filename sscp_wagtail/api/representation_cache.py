@@ -18,7 +18,6 @@ the cache: a draft has the live page's id. On where the fragment cache is
 
 from __future__ import annotations
 
-import hashlib
 import json
 
 from django.conf import settings
@@ -26,45 +25,41 @@ from django.core.cache import cache
 from django.core.serializers.json import DjangoJSONEncoder
 from django.utils.translation import get_language
 
-from sscp_wagtail.production.page_cache import current_generation
+from sscp_wagtail.production import content_cache
 
 ATTR = "_sscp_api_representation"
 KEY_ATTR = "_sscp_api_representation_key"
 
 
 def enabled_for(view) -> bool:
-    return getattr(settings, "SSCP_FRAGMENT_CACHE", False) and getattr(view, "public_cache", False)
+    return content_cache.enabled() and getattr(view, "public_cache", False)
 
 
-def key_for(obj, view, generation: str) -> str | None:
+def key_for(obj, view) -> str | None:
     if not getattr(type(obj), "api_representation_cacheable", False) or not getattr(obj, "live", False):
         return None
     request = view.request
-    shape = "|".join(
-        [
-            view.action or "",
-            request.GET.get("fields", ""),
-            request.GET.get("rich_text_format", ""),
-            get_language() or "",
-            request.build_absolute_uri("/"),
-            str(getattr(settings, "WAGTAILAPI_BASE_URL", "") or ""),
-        ]
+    return content_cache.key(
+        "api",
+        obj._meta.label,
+        obj.pk,
+        obj.live_revision_id or obj.last_published_at,
+        view.action or "",
+        request.GET.get("fields", ""),
+        request.GET.get("rich_text_format", ""),
+        get_language() or "",
+        request.build_absolute_uri("/"),
+        getattr(settings, "WAGTAILAPI_BASE_URL", "") or "",
     )
-    digest = hashlib.sha256(shape.encode()).hexdigest()[:32]
-    revision = obj.live_revision_id or (obj.last_published_at.timestamp() if obj.last_published_at else "")
-    return f"sscp:api:{generation}:{obj._meta.label}:{obj.pk}:{revision}:{digest}"
 
 
 def attach(objects: list, view) -> list:
     """Give each object its cached representation, if any; the objects still to serialise."""
     if not enabled_for(view):
         return objects
-    generation = current_generation()
-    if generation is None:
-        return objects
     keys = {}
     for obj in objects:
-        key = key_for(obj, view, generation)
+        key = key_for(obj, view)
         if key is not None:
             keys[key] = obj
             setattr(obj, KEY_ATTR, key)

@@ -23,7 +23,7 @@ from django.utils.functional import SimpleLazyObject
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
-from sscp_wagtail.production.page_cache import current_generation
+from sscp_wagtail.production import content_cache
 
 register = template.Library()
 
@@ -36,23 +36,20 @@ class ContentCacheNode(template.Node):
     def key(self, context) -> str | None:
         request = context.get("request")
         page = context.get("page")
-        if (
-            not getattr(settings, "SSCP_FRAGMENT_CACHE", False)
-            or request is None
-            or page is None
-            or getattr(request, "is_preview", False)
-            or not getattr(page, "live", False)
-        ):
+        if request is None or page is None or getattr(request, "is_preview", False) or not getattr(page, "live", False):
             return None
-        generation = current_generation()
-        if generation is None:
-            return None
-        revision = page.live_revision_id or (page.last_published_at.timestamp() if page.last_published_at else "")
-        name = self.name.resolve(context)
+        revision = page.live_revision_id or page.last_published_at
         # The address too: a routable page's sub-pages (theme pages) share the page
         # but not their breadcrumbs or navigation state.
-        where = f"{request.get_host()}{request.path}"
-        return f"sscp:fragment:{generation}:{name}:{page.pk}:{revision}:{get_language()}:{where}"
+        return content_cache.key(
+            "fragment",
+            self.name.resolve(context),
+            page.pk,
+            revision,
+            get_language(),
+            request.get_host(),
+            request.path,
+        )
 
     def render(self, context) -> str:
         key = self.key(context)

@@ -112,3 +112,21 @@ def test_theme_pages_still_route_under_the_index(client, demo, fragments):
     for _ in range(2):
         assert client.get(index.theme_url("safe-sleep")).status_code == 200
         assert client.get(index.theme_url("no-such-theme")).status_code == 404
+
+
+def test_the_index_counts_follow_each_publish(client, demo, fragments):
+    from reviews.factories import ReviewPageFactory
+
+    def counted():
+        return soup(client.get(INDEX)).select_one(".review-list__count").get_text(strip=True)
+
+    before = counted()
+    assert counted() == before  # served from the cache the second time
+    review = ReviewPageFactory(parent=page_at(INDEX), title="A newly published review", live=False)
+    review.save_revision().publish()
+    after = counted()
+    assert after != before
+    assert int(after.split()[0]) == int(before.split()[0]) + 1
+    review.refresh_from_db()
+    review.unpublish()
+    assert counted() == before

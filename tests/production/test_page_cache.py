@@ -3,8 +3,8 @@
 from unittest import mock
 
 import pytest
-from django.contrib.sessions.middleware import SessionMiddleware
 from django.contrib.auth.models import AnonymousUser
+from django.contrib.sessions.middleware import SessionMiddleware
 from django.core.management import call_command
 from django.db import connection
 from django.http import HttpResponse
