@@ -14,3 +14,6 @@ SECURE_SSL_REDIRECT = False
 SECURE_HSTS_SECONDS = 0
 # The throwaway database is built with the demo content and generated reviews.
 SSCP_DEMO_CONTENT_ALLOWED = True
+# Nobody reads the throwaway site's mail: the demo's workflow notifications
+# would otherwise print a connection traceback each while the database is built.
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"

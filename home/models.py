@@ -15,6 +15,7 @@ from sscp_wagtail.blocks import BodyStreamBlock, PageLinkBlock
 from sscp_wagtail.editor.panels import ContentChecksPanel
 from sscp_wagtail.i18n.fields import PAGE_SYNCHRONISED_FIELDS
 from sscp_wagtail.rich_text import RICH_TEXT_FEATURES
+from sscp_wagtail.routing import CachedRouteMixin
 
 
 class FeaturedPageBlock(PageLinkBlock):
@@ -35,7 +36,7 @@ class FeaturedPageBlock(PageLinkBlock):
         return data
 
 
-class HomePage(Page):
+class HomePage(CachedRouteMixin, Page):
     """The site's front page: what the partnership does and who to call."""
 
     introduction = RichTextField(

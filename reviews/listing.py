@@ -8,11 +8,13 @@ from django.db.models import Count, Prefetch
 from django.db.models.functions import ExtractYear
 from django.http import QueryDict
 from django.utils.http import urlencode
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail.rich_text import RichText
 
 from sscp_wagtail.learning.blocks import raw_theme_ids
 from sscp_wagtail.learning.models import LearningTheme
+from sscp_wagtail.production import content_cache
 
 
 @dataclass
@@ -34,10 +36,13 @@ class ReviewFilters:
 
     names = ("type", "theme", "year")
 
-    def __init__(self, params: QueryDict | dict, reviews, locale_id: int | None):
+    def __init__(self, params: QueryDict | dict, reviews, locale_id: int | None, *, cache_as: tuple = ()):
         from .models import ReviewType
 
         self.reviews = reviews
+        # What tells this list apart from others (its index page) for the
+        # content cache; the active filters and the language are added here.
+        self.cache_as = cache_as
         self.locale_id = locale_id
         self.type_labels = dict(ReviewType.choices)
         raw = {name: (params.get(name) or "").strip() for name in self.names}
@@ -110,12 +115,28 @@ class ReviewFilters:
         return any(self.active.values())
 
     def groups(self) -> list[tuple[str, str, list[Option]]]:
-        """(parameter, heading, options) for the template, in reading order."""
+        """(parameter, heading, options) for the template, in reading order.
+
+        Three counting queries over every review, so with the content cache on
+        they are kept until the next publish, per index, filters and language."""
+        return self.remember("review-filters", self._groups)
+
+    def _groups(self) -> list[tuple[str, str, list[Option]]]:
         return [
             ("type", _("Type of review"), self.type_options()),
             ("theme", _("Learning theme"), self.theme_options()),
             ("year", _("Year published"), self.year_options()),
         ]
+
+    def count(self) -> int:
+        """How many reviews match, as the paginator would count them."""
+        return self.remember("review-count", lambda: self.results().count())
+
+    def remember(self, name: str, compute):
+        if not self.cache_as:
+            return compute()
+        parts = (*self.cache_as, self.active["type"], self.active["theme"], self.active["year"], get_language())
+        return content_cache.remember(name, parts, compute)
 
 
 def theme_learning(theme: LearningTheme, reviews) -> list[dict]:

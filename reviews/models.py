@@ -10,6 +10,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, ObjectList, TabbedInterface
@@ -97,8 +98,9 @@ class ReviewIndexPage(RoutablePageMixin, Page):
 
     @path("")
     def index_route(self, request):
-        filters = ReviewFilters(request.GET, self.live_reviews(), self.locale_id)
+        filters = ReviewFilters(request.GET, self.live_reviews(), self.locale_id, cache_as=("index", self.pk))
         paginator = Paginator(filters.results(), getattr(settings, "SSCP_REVIEWS_PAGE_SIZE", 10))
+        paginator.count = filters.count()  # counted once per change with the content cache on
         reviews = paginator.get_page(request.GET.get("page"))
         return self.render(
             request,
@@ -124,10 +126,19 @@ class ReviewIndexPage(RoutablePageMixin, Page):
             .filter(themes=theme)
             .only("id", "title", "path", "depth", "url_path", "publication_date", "review_type", "learning")
         )
+        # Paged by review, like the index: a theme may gather learning from thousands.
+        paginator = Paginator(reviews, getattr(settings, "SSCP_REVIEWS_PAGE_SIZE", 10))
+        reviews = paginator.get_page(request.GET.get("page"))
         return self.render(
             request,
             template="reviews/theme_page.html",
-            context_overrides={"theme": theme, "items": theme_learning(theme, reviews), "subpage_title": theme.name},
+            context_overrides={
+                "theme": theme,
+                "items": theme_learning(theme, reviews.object_list),
+                "reviews": reviews,
+                "paginator": paginator,
+                "subpage_title": theme.name,
+            },
         )
 
     def theme_url(self, slug: str) -> str:
@@ -265,6 +276,9 @@ class ReviewPage(Page):
     ]
     # What the API loads with a batch of reviews, so a listing costs the same for 3 or 20.
     api_prefetch_related = ["themes", "related_reviews__review"]
+    # Nothing in a review's API representation changes with the clock (it has no
+    # contact panel), so it may be kept until the next publish (sscp_wagtail/api/representation_cache.py).
+    api_representation_cacheable = True
 
     # The review's facts and its published documents are the same in every
     # language: the reports themselves are not translated.
@@ -292,12 +306,15 @@ class ReviewPage(Page):
         return ids
 
     def get_context(self, request, *args, **kwargs):
+        # Lazy: with the review's content cached ({% contentcache %}) none of these is needed.
         context = super().get_context(request, *args, **kwargs)
-        index_page = self.get_parent().specific
+        index_page = SimpleLazyObject(lambda: self.get_parent().specific)
         context["index_page"] = index_page
-        context["themes_url"] = index_page.themes_url() if isinstance(index_page, ReviewIndexPage) else ""
-        context["related"] = self.live_related_reviews()
-        context["json_ld"] = json_ld(self.structured_data(request))
+        context["themes_url"] = SimpleLazyObject(
+            lambda: index_page.themes_url() if isinstance(index_page, ReviewIndexPage) else ""
+        )
+        context["related"] = SimpleLazyObject(self.live_related_reviews)
+        context["json_ld"] = SimpleLazyObject(lambda: json_ld(self.structured_data(request)))
         return context
 
     def learning_themes(self) -> list[LearningTheme]:

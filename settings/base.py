@@ -476,11 +476,12 @@ SSCP_PAGE_CACHE_SECONDS = env_int("SSCP_PAGE_CACHE_SECONDS", 600)
 # Never cached whatever their headers say: the admin, search (visitors' own
 # words), the API (its query strings), documents and images (privacy checks).
 SSCP_PAGE_CACHE_EXCLUDE = ("/admin/", "/django-admin/", "/search/", "/api/", "/documents/", "/healthz", "/readyz")
+# Right after the HTTPS redirect: a hit is answered before CSP, sessions, locale
+# and authentication run, with the headers they gave the page when it was stored.
 MIDDLEWARE.insert(
-    MIDDLEWARE.index("django.contrib.sessions.middleware.SessionMiddleware"),
-    "sscp_wagtail.production.page_cache.UpdatePageCacheMiddleware",
+    MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1,
+    "sscp_wagtail.production.page_cache.PageCacheMiddleware",
 )
-MIDDLEWARE.append("sscp_wagtail.production.page_cache.FetchPageCacheMiddleware")
 
 # A CDN or Varnish in front (wagtail.contrib.frontend_cache): FRONTEND_CACHE=varnish
 # with FRONTEND_CACHE_URL=http://varnish:6081, or FRONTEND_CACHE=cloudflare with
@@ -559,3 +560,11 @@ INSTALLED_APPS.append("django.contrib.sitemaps")  # its sitemap.xml template wri
 # LocaleMiddleware already sits after sessions and before CommonMiddleware, as
 # i18n_patterns needs; it reads the language from the URL prefix only.
 # --- End of translation settings ------------------------------------------------
+
+# --- Performance (sscp_wagtail/templatetags/sscp_cache.py, bench/) -------------
+# Parts of pages that show only published content ({% contentcache %}: a
+# review's text, its JSON-LD) are rendered once per change and reused, keyed by
+# the page cache's generation token. Like the page cache it relies on every
+# process seeing a purge, so it is on by default only with a shared cache.
+SSCP_FRAGMENT_CACHE = env_bool("SSCP_FRAGMENT_CACHE", SSCP_PAGE_CACHE)
+# --- End of performance settings ------------------------------------------------

@@ -15,7 +15,7 @@ from django.urls import reverse
 from django.utils import timezone
 from wagtail.api.utils import get_full_url
 
-from sscp_wagtail.files import document_description
+from sscp_wagtail.files import document_description, document_size
 
 # Rendition sizes offered for every image block: enough for a srcset from a
 # phone to a wide screen. Changing them changes the API's shape.
@@ -33,7 +33,7 @@ def absolute_url(url: str, context: dict | None) -> str:
 
 def document_data(document: Any, context: dict | None = None, *, title: str = "") -> dict:
     """A document as a link: readers need its type and size before they download it."""
-    size = document.file_size if document.file_size is not None else document.get_file_size()
+    size = document_size(document)
     return {
         "id": document.pk,
         "title": title or document.title,

@@ -13,7 +13,7 @@ from wagtail.rich_text import expand_db_html
 from wagtail.snippets.blocks import SnippetChooserBlock
 
 from sscp_wagtail.api.representations import absolute_url
-from sscp_wagtail.files import document_description
+from sscp_wagtail.files import document_description, document_size
 from sscp_wagtail.i18n.links import in_reader_s_language
 from sscp_wagtail.rich_text import RICH_TEXT_FEATURES
 
@@ -80,7 +80,7 @@ class ResourceLinkBlock(blocks.StructBlock):
             data["id"] = value["page"].pk
         elif kind == "document":
             document = value["document"]
-            size = document.file_size if document.file_size is not None else document.get_file_size()
+            size = document_size(document)
             data.update(
                 url=absolute_url(document.url, context),
                 id=document.pk,

@@ -34,16 +34,17 @@ def build(make_review, themes, n: int, prefix: str):
 
 
 # Pinned so that a new per-item query (or a saved one) is a deliberate change.
-# Listing: view restrictions (Wagtail's public pages, and .public()), the site
+# Listing: view restrictions (Wagtail's public pages, and .public(), read once per
+# request: the base queryset is built once where Wagtail asks for it three times), the site
 # and its root page, the count, the page of reviews; links in rich text
 # (page types, specific pages, documents: one query each for all reviews);
 # themes and related reviews with their pages (prefetch); the blocks' themes,
 # resource pages and documents (one query per block kind for all reviews);
 # restricted paths for related reviews; and the restriction checks of the
 # learning resources' pages.
-LISTING_QUERIES = 22
+LISTING_QUERIES = 16
 # Detail: the same, for one page, plus its parent and its translations.
-DETAIL_QUERIES = 23
+DETAIL_QUERIES = 20
 
 
 def test_review_listing_costs_the_same_for_3_and_60_reviews(client, make_review, themes):
@@ -79,3 +80,23 @@ def test_themes_listing_costs_the_same_for_few_and_many_reviews(client, make_rev
     few = count(client, "/api/v2/themes/")
     build(make_review, themes, 30, "Large")
     assert count(client, "/api/v2/themes/") == few
+
+
+# With each review's representation cached (SSCP_FRAGMENT_CACHE): view restrictions,
+# the site, the count and the page of reviews (two queries: pages, then the
+# reviews' own rows); nothing per review, nothing for its blocks.
+CACHED_LISTING_QUERIES = 6
+
+
+def test_a_cached_listing_costs_the_same_for_3_and_60_reviews(client, make_review, themes, settings):
+    from django.core.cache import cache
+
+    settings.SSCP_FRAGMENT_CACHE = True
+    cache.clear()
+    build(make_review, themes, 3, "Small")
+    client.get("/api/v2/pages/", LISTING)
+    small = count(client, "/api/v2/pages/", LISTING)
+    build(make_review, themes, 57, "Large")
+    client.get("/api/v2/pages/", LISTING)
+    large = count(client, "/api/v2/pages/", LISTING)
+    assert small == large == CACHED_LISTING_QUERIES, (small, large)
