@@ -48,7 +48,7 @@ from .filters import (
     kind_of,
     with_theme_q,
 )
-from .matching import ALL_WORDS, ANY_WORD, InIds, Matches, match_pages
+from .matching import ALL_WORDS, ANY_WORD, InIds, Matches, index_scans, match_pages
 from .text import Query, clean_index_text, excerpt, mark_terms, parse_query, term_pattern
 
 # How a result set was found when the words as typed found nothing.
@@ -171,31 +171,33 @@ class SiteSearch:
         self.themes = themes
         self.title_themes = [theme for theme in themes if words_in(theme.name, self.query)]
 
-        matched_query = self.query
-        matches = match_pages(self.base, self.query, ALL_WORDS, self.theme_ids(self.query), filters)
-        if not matches.ranked and not filters.any_active():
-            # Nothing as typed: try the words respelled (PostgreSQL), then any one of them.
-            attempts = []
-            if spelling.supported():
-                respelled = spelling.correct(self.query.terms, spelling.vocabulary())
-                if respelled != self.query.terms:
-                    attempts.append((SIMILAR_WORDS, Query(self.query.text, respelled), ALL_WORDS))
-            if len(self.query.terms) > 1:
-                attempts.append((ANY_WORD, self.query, ANY_WORD))
-            for label, query, mode in attempts:
-                relaxed = match_pages(self.base, query, mode, self.theme_ids(query), filters)
-                if relaxed.ranked:
-                    matches, matched_query, outcome.mode = relaxed, query, label
-                    break
-        self.pattern = term_pattern(matched_query.terms)
-        # SQLite's FTS5 index has no stemmer: "sleeping" does not find "sleep".
-        outcome.whole_words_only = matches.in_database and connection.vendor == "sqlite"
+        # On PostgreSQL the match's queries are planned onto the GIN index.
+        with index_scans():
+            matched_query = self.query
+            matches = match_pages(self.base, self.query, ALL_WORDS, self.theme_ids(self.query), filters)
+            if not matches.ranked and not filters.any_active():
+                # Nothing as typed: try the words respelled (PostgreSQL), then any one of them.
+                attempts = []
+                if spelling.supported():
+                    respelled = spelling.correct(self.query.terms, spelling.vocabulary())
+                    if respelled != self.query.terms:
+                        attempts.append((SIMILAR_WORDS, Query(self.query.text, respelled), ALL_WORDS))
+                if len(self.query.terms) > 1:
+                    attempts.append((ANY_WORD, self.query, ANY_WORD))
+                for label, query, mode in attempts:
+                    relaxed = match_pages(self.base, query, mode, self.theme_ids(query), filters)
+                    if relaxed.ranked:
+                        matches, matched_query, outcome.mode = relaxed, query, label
+                        break
+            self.pattern = term_pattern(matched_query.terms)
+            # SQLite's FTS5 index has no stemmer: "sleeping" does not find "sleep".
+            outcome.whole_words_only = matches.in_database and connection.vendor == "sqlite"
 
-        ordered = matches.ranked
-        outcome.paginator = Paginator(ordered, self.page_size)
-        outcome.results = outcome.paginator.get_page(self.page_number())
-        outcome.items = self.describe(outcome.results.object_list, matches)
-        outcome.groups = self.filter_groups(matches, filters)
+            ordered = matches.ranked
+            outcome.paginator = Paginator(ordered, self.page_size)
+            outcome.results = outcome.paginator.get_page(self.page_number())
+            outcome.items = self.describe(outcome.results.object_list, matches)
+            outcome.groups = self.filter_groups(matches, filters)
         first_page = outcome.results.number == 1 and not filters.any_active()
         if first_page:
             outcome.promotions = self.promotions()
@@ -275,28 +277,23 @@ class SiteSearch:
     def filter_groups(self, matches: Matches, filters: SearchFilters) -> list[tuple[str, str, list[Option]]]:
         """Each option's count is the number of results a click gives, the other filters kept.
 
-        The matched pages are grouped by (kind, review type, year): from the
-        ranking query's rows when no filter is on, otherwise by one query. A
-        second query groups them by theme (and by whichever of those three is
-        filtered on). Every count is summed from those rows here, so any
-        combination of filters costs the same.
+        The matched pages are grouped by (kind, review type, year): by the
+        match itself on PostgreSQL, from the ranking query's rows on SQLite when
+        no filter is on, otherwise by one query. A second query groups them by
+        theme (and by whichever of those three is filtered on). Every count is
+        summed from those rows here, so any combination of filters costs the same.
         """
-        if not matches.candidates:
+        if not matches.found:
             return []
         active = {name: value for name, value in filters.active.items() if value}
-        pages = self.base.filter(InIds(F("pk"), matches.candidates))
-
-        def passes(row: dict, skip: str) -> bool:
-            return all(row[name] == value for name, value in active.items() if name not in (skip, "theme"))
+        pages = matches.pages
 
         # 1: pages by kind, review type and year (on the chosen theme, if any),
-        # unless the ranking query already read them.
-        if matches.facts is not None:
-            grouped = Counter(matches.facts)
-            rows = [
-                {"content_type_id": ct, "reviewpage__review_type": review_type, "_year": year, "n": n}
-                for (ct, review_type, year), n in grouped.items()
-            ]
+        # unless the match already read them.
+        if matches.cube is not None:
+            rows = matches.cube
+        elif matches.facts is not None:
+            rows = [(*facts, n) for facts, n in Counter(matches.facts).items()]
         else:
             if "theme" in active:
                 pages_on_theme = pages.filter(with_theme_q([self.filters.themes[active["theme"]].pk]))
@@ -304,28 +301,25 @@ class SiteSearch:
                 pages_on_theme = pages
             rows = (
                 pages_on_theme.annotate(_year=ExtractYear(PUBLISHED))
-                .values("content_type_id", "reviewpage__review_type", "_year")
-                .annotate(n=Count("pk"))
                 .order_by()
+                .values_list("content_type_id", "reviewpage__review_type", "_year")
+                .annotate(n=Count("pk"))
             )
-        cube = [
-            {
-                "kind": kind_of(row["content_type_id"], self.kinds),
-                "type": row["reviewpage__review_type"] or "",
-                "year": str(row["_year"] or ""),
-                "n": row["n"],
-            }
-            for row in rows
-        ]
         counts: dict[str, dict[str, int]] = {"kind": {}, "type": {}, "year": {}}
-        for row in cube:
-            for name in counts:
-                if row[name] and passes(row, name):
-                    counts[name][row[name]] = counts[name].get(row[name], 0) + row["n"]
+        for content_type_id, review_type, year, n in rows:
+            values = {"kind": kind_of(content_type_id, self.kinds), "type": review_type or "", "year": str(year or "")}
+            for name, value in values.items():
+                if value and filters.passes(content_type_id, review_type, year, skip=name):
+                    counts[name][value] = counts[name].get(value, 0) + n
 
         # 2: the same pages by their themes (a review's or a briefing's; a page is
         # one or the other) and by whichever other filters are active.
-        if matches.facts is not None:
+        if matches.theme_cube is not None:
+            by_theme = {}
+            for theme_id, content_type_id, review_type, year, n in matches.theme_cube:
+                if filters.passes(content_type_id, review_type, year):
+                    by_theme[theme_id] = by_theme.get(theme_id, 0) + n
+        elif matches.facts is not None:
             # No filter is on, so the ranked pages are every match: their theme
             # links are counted straight from the link tables, without the page rows.
             by_theme = theme_link_counts(matches.ranked)
