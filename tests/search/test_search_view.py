@@ -75,6 +75,27 @@ def test_recommendations_are_indexed_and_a_blank_status_adds_no_text(client, mak
     assert result_titles(client.get("/search/", {"q": "in progress"})) == ["Child R"]
 
 
+def test_heading_levels_callout_styles_and_document_kinds_are_not_indexed(client, home, make_review):
+    """Choices of how something is shown are not words on the page: only what readers read is searched."""
+    page = StandardPageFactory(
+        parent=home,
+        title="Escalation",
+        body=[
+            {"type": "heading", "value": {"text": "Who decides", "level": "h3"}},
+            {"type": "callout", "value": {"heading": "", "text": "<p>Call the duty team.</p>", "style": "warning"}},
+        ],
+    )
+    review = make_review("Child Q", summary="A review.")
+    review.documents = [{"type": "document", "value": {"kind": "executive_summary", "document": DocumentFactory().pk}}]
+    review.save_revision().publish()
+    for label in ["sub-section h3", "warning", "executive summary"]:
+        assert result_titles(client.get("/search/", {"q": label})) == [], label
+    assert result_titles(client.get("/search/", {"q": "who decides"})) == ["Escalation"]
+    assert result_titles(client.get("/search/", {"q": "duty team"})) == ["Escalation"]
+    text = IndexEntry.objects.filter(object_id=str(page.pk)).values_list(index_text_field(), flat=True).get()
+    assert "Who decides" in text and "Sub-section" not in text and "Warning" not in text
+
+
 def test_result_shows_type_date_summary_and_snippet(client, library):
     response = client.get("/search/", {"q": "advice"})
     item = soup(response).select_one("li.search-result")
