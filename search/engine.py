@@ -174,7 +174,8 @@ class SiteSearch:
         # On PostgreSQL the match's queries are planned onto the GIN index.
         with index_scans():
             matched_query = self.query
-            matches = match_pages(self.base, self.query, ALL_WORDS, self.theme_ids(self.query), filters)
+            window = ((self.page_number() - 1) * self.page_size, self.page_size)
+            matches = match_pages(self.base, self.query, ALL_WORDS, self.theme_ids(self.query), filters, window)
             if not matches.ranked and not filters.any_active():
                 # Nothing as typed: try the words respelled (PostgreSQL), then any one of them.
                 attempts = []
@@ -185,7 +186,7 @@ class SiteSearch:
                 if len(self.query.terms) > 1:
                     attempts.append((ANY_WORD, self.query, ANY_WORD))
                 for label, query, mode in attempts:
-                    relaxed = match_pages(self.base, query, mode, self.theme_ids(query), filters)
+                    relaxed = match_pages(self.base, query, mode, self.theme_ids(query), filters, window)
                     if relaxed.ranked:
                         matches, matched_query, outcome.mode = relaxed, query, label
                         break

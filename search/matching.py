@@ -51,7 +51,7 @@ from django.db.models import (
     Value,
     When,
 )
-from django.db.models.expressions import CombinedExpression
+from django.db.models.expressions import CombinedExpression, RawSQL
 from django.db.models.functions import Cast, ExtractYear
 from modelsearch.conf import get_app_config
 from modelsearch.utils import get_descendants_content_types_pks
@@ -131,14 +131,17 @@ def tier(query: Query, theme_ids: list[int]):
     return expression
 
 
-def match_pages(base: QuerySet, query: Query, mode: str, theme_ids: list[int], filters: SearchFilters) -> Matches:
+def match_pages(
+    base: QuerySet, query: Query, mode: str, theme_ids: list[int], filters: SearchFilters, window: tuple[int, int]
+) -> Matches:
+    """The pages matching ``query``; ``window`` is the (offset, limit) of the page of results to be shown."""
     search_query = backend_query(query, mode)
     results = base.search(search_query)  # lazy: nothing runs yet
     tiers = tier(query, theme_ids)
     if not backend_returns_queryset(results):
         return _server_matches(base, results, tiers, filters)
     if uses_postgres_index():
-        return _postgres_matches(base, search_query, tiers, filters)
+        return _postgres_matches(base, search_query, tiers, filters, window)
     scores = _sqlite_scores(search_query) if uses_sqlite_index() else None
     if scores is not None:
         pages = base.filter(InIds(F("pk"), list(scores)))
@@ -165,13 +168,15 @@ def match_pages(base: QuerySet, query: Query, mode: str, theme_ids: list[int], f
 class RankedPages:
     """The ids of the matching pages that pass the filters, best first, read a page at a time.
 
-    The count is known beforehand (summed from the grouped counts), so the
-    paginator asks the database only for the ids of the page it shows.
+    The count is known beforehand, and so usually is the page asked for (read
+    with the counts); any other page is read with ``LIMIT`` and ``OFFSET``.
     """
 
-    def __init__(self, ids: QuerySet, count: int):
+    def __init__(self, ids: QuerySet, count: int, *, offset: int = 0, prefetched: list[int] | None = None):
         self._ids = ids
         self.total = count
+        self._offset = offset
+        self._prefetched = prefetched
 
     def count(self) -> int:
         return self.total
@@ -185,76 +190,112 @@ class RankedPages:
     def __getitem__(self, index):
         if not isinstance(index, slice):
             raise TypeError("RankedPages is read a page (slice) at a time")
+        if self._prefetched is not None and index.start == self._offset and index.step is None:
+            return self._prefetched[: max(0, index.stop - index.start)]
         return list(self._ids[index])
 
 
-def _postgres_matches(base: QuerySet, search_query, tiers, filters: SearchFilters) -> Matches:
-    """Match, count and rank in SQL: only grouped counts and one page of ids reach Python.
+def _postgres_matches(base: QuerySet, search_query, tiers, filters: SearchFilters, window: tuple[int, int]) -> Matches:
+    """Match, count and rank in one SQL statement: only grouped counts and one page of ids reach Python.
 
-    Two statements, each joining the GIN match of the index to the pages: the
-    counts (``_postgres_counts``), and the ids of the page shown, ordered by
-    tier and relevance with ``LIMIT`` (``RankedPages``). The relevance,
-    ``ts_rank`` over each page's whole text, reads every matching body from
-    TOAST storage; above ``RELEVANCE_LIMIT`` matches, where it costs most and
-    tells least, the pages within a tier are shown newest first instead.
+    The matching live, public pages of the locale are found once (the GIN
+    match of the index joined to the pages, as a materialised CTE), with
+    their kind, review type, year, date, tier and whether they pass the
+    filters. From those rows the same statement returns the counts by kind,
+    review type and year (on the chosen theme, if any), the counts by theme
+    and the same three (so that each follows the other filters), and the ids
+    of the page asked for, ordered by tier and relevance with ``LIMIT``.
+
+    Relevance is the backend's own ``ts_rank`` over each page's whole text,
+    which reads every matching body from TOAST storage. Above
+    ``RELEVANCE_LIMIT`` matches, where it costs most and tells least, the
+    pages within a tier are shown newest first instead.
     """
     match = _postgres_match(search_query)
     if match is None:
         return Matches(base.none(), [], True, cube=[], theme_cube=[], found=False)
     pages = base.filter(Exists(match.filter(content_type_id=OuterRef("content_type_id"), object_id=_pk_text())))
     chosen = filters.active["theme"]
-    cube, theme_cube = _postgres_counts(pages, filters.themes[chosen].pk if chosen else None)
+    rows = (
+        pages.annotate(_published=PUBLISHED)
+        .annotate(
+            _year=ExtractYear("_published"),
+            _tier=tiers,
+            _on_theme=_flag(with_theme_q([filters.themes[chosen].pk]) if chosen else Q()),
+            _selected=_flag(filters.condition()),
+        )
+        .order_by()
+        .values_list(
+            "pk", "content_type_id", "reviewpage__review_type", "_year", "_published", "_tier", "_on_theme", "_selected"
+        )
+    )
+    matched, matched_params = rows.query.sql_with_params()
+    IndexEntry = get_app_config().get_model("IndexEntry")
+    relevance = (
+        IndexEntry.objects.filter(
+            content_type_id=RawSQL("matched.content_type_id", [], output_field=IntegerField()),
+            object_id=RawSQL("matched.id::text", [], output_field=CharField()),
+        )
+        .annotate(_rank=_postgres_rank(search_query))
+        .values("_rank")
+    )
+    rank, rank_params = relevance.query.sql_with_params()
+    quote = connection.ops.quote_name
+    offset, limit = window
+    statement = f"""
+        WITH matched (id, content_type_id, review_type, year, published, tier, on_theme, selected)
+        AS MATERIALIZED ({matched})
+        SELECT 0, NULL::integer, content_type_id, review_type, year::integer, count(*)
+        FROM matched WHERE on_theme GROUP BY 3, 4, 5
+        UNION ALL
+        SELECT 1, link.theme_id, content_type_id, review_type, year::integer, count(*)
+        FROM matched JOIN (
+            SELECT reviewpage_id AS page_id, learningtheme_id AS theme_id FROM {quote(ReviewThemeLink._meta.db_table)}
+            UNION ALL
+            SELECT briefingpage_id, learningtheme_id FROM {quote(BriefingThemeLink._meta.db_table)}
+        ) AS link ON link.page_id = matched.id
+        GROUP BY 2, 3, 4, 5
+        UNION ALL
+        (
+            SELECT 2, id, NULL, NULL, NULL, NULL FROM matched WHERE selected
+            ORDER BY
+                tier DESC,
+                CASE WHEN (SELECT count(*) FROM matched WHERE selected) <= %s THEN ({rank}) END DESC NULLS LAST,
+                CASE WHEN (SELECT count(*) FROM matched WHERE selected) > %s THEN published END DESC NULLS LAST,
+                id DESC
+            LIMIT %s
+            -- a page past the last is the last, as the paginator shows it
+            OFFSET LEAST(%s, GREATEST((SELECT count(*) FROM matched WHERE selected) - 1, 0) / %s * %s)
+        )
+    """  # noqa: S608 - the inner queries are Django's, with their parameters passed separately
+    params = [*matched_params, RELEVANCE_LIMIT, *rank_params, RELEVANCE_LIMIT, limit, offset, limit, limit]
+    with connection.cursor() as cursor:
+        cursor.execute(statement, params)
+        grouped = cursor.fetchall()
+    cube = [row[2:] for row in grouped if row[0] == 0]
+    theme_cube = [row[1:] for row in grouped if row[0] == 1]
+    shown = [row[1] for row in grouped if row[0] == 2]
     count = sum(
         n for content_type_id, review_type, year, n in cube if filters.passes(content_type_id, review_type, year)
     )
+
+    # Should the paginator ask for another page, it is read on its own, in the same order.
     ranked = filters.apply(pages).annotate(_tier=tiers)
     if count <= RELEVANCE_LIMIT:
         relevance = match.filter(content_type_id=OuterRef("content_type_id"), object_id=_pk_text())
         ranked = ranked.annotate(
             _rank=Subquery(relevance.annotate(_rank=_postgres_rank(search_query)).values("_rank")[:1])
-        ).order_by("-_tier", "-_rank", "-pk")
+        ).order_by("-_tier", F("_rank").desc(nulls_last=True), "-pk")
     else:
         ranked = ranked.order_by("-_tier", F("_published").desc(nulls_last=True), "-pk")
-    return Matches(
-        pages, RankedPages(ranked.values_list("pk", flat=True), count), True, cube=cube, theme_cube=theme_cube
-    )
+    offset = min(offset, max(count - 1, 0) // limit * limit)
+    ids = RankedPages(ranked.values_list("pk", flat=True), count, offset=offset, prefetched=shown)
+    return Matches(pages, ids, True, cube=cube, theme_cube=theme_cube)
 
 
-def _postgres_counts(pages: QuerySet, theme_id: int | None) -> tuple[list[tuple], list[tuple]]:
-    """The matched pages counted by (kind, review type, year), and by theme too, in one statement.
-
-    The matches are joined once (a materialised CTE), then grouped twice: on
-    the chosen theme (or all) by content type, review type and year; and by
-    each of their themes and the same three, so that the theme counts can
-    follow the other filters. At most a few hundred rows come back.
-    """
-    on_theme = ExpressionWrapper(with_theme_q([theme_id]), output_field=BooleanField()) if theme_id else Value(True)
-    rows = (
-        pages.annotate(_published=PUBLISHED, _year=ExtractYear("_published"), _on_theme=on_theme)
-        .order_by()
-        .values_list("pk", "content_type_id", "reviewpage__review_type", "_year", "_on_theme")
-    )
-    matched, params = rows.query.sql_with_params()
-    quote = connection.ops.quote_name
-    review_links, briefing_links = ReviewThemeLink._meta.db_table, BriefingThemeLink._meta.db_table
-    statement = f"""
-        WITH matched (id, content_type_id, review_type, year, on_theme) AS MATERIALIZED ({matched})
-        SELECT NULL, content_type_id, review_type, year, count(*) FROM matched WHERE on_theme GROUP BY 2, 3, 4
-        UNION ALL
-        SELECT link.theme_id, content_type_id, review_type, year, count(*)
-        FROM matched JOIN (
-            SELECT reviewpage_id AS page_id, learningtheme_id AS theme_id FROM {quote(review_links)}
-            UNION ALL
-            SELECT briefingpage_id, learningtheme_id FROM {quote(briefing_links)}
-        ) AS link ON link.page_id = matched.id
-        GROUP BY 1, 2, 3, 4
-    """  # noqa: S608 - the inner query is Django's, with its parameters passed separately
-    with connection.cursor() as cursor:
-        cursor.execute(statement, params)
-        grouped = cursor.fetchall()
-    cube = [row[1:] for row in grouped if row[0] is None]
-    theme_cube = [row for row in grouped if row[0] is not None]
-    return cube, theme_cube
+def _flag(condition: Q):
+    """A filter condition as a boolean column (true when there is no condition)."""
+    return ExpressionWrapper(condition, output_field=BooleanField()) if condition else Value(True)
 
 
 def _pk_text():

@@ -303,6 +303,23 @@ def test_pagination(client, home, page, expected_page, titles):
     assert soup(response).select_one("ol.search-results")["start"] == str(2 * expected_page - 1)
 
 
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="SQLite ranks every match by bm25(), however many")
+def test_very_many_matches_are_shown_newest_first_within_each_tier(client, make_review, monkeypatch):
+    """Above RELEVANCE_LIMIT matches, ts_rank over every body is not read: a tier's pages come newest first."""
+    make_review("Child old", publication_date=dt.date(2010, 1, 1), summary="Kestrel kestrel kestrel kestrel.")
+    make_review("Child new", publication_date=dt.date(2020, 1, 1), summary="A kestrel.")
+    make_review("Child mid", publication_date=dt.date(2015, 1, 1), summary="Kestrel, kestrel.")
+    make_review("Kestrel", publication_date=dt.date(2012, 1, 1), summary="Another review.")
+    assert result_titles(client.get("/search/", {"q": "kestrel"})) == ["Kestrel", "Child old", "Child mid", "Child new"]
+    monkeypatch.setattr("search.matching.RELEVANCE_LIMIT", 3)
+    assert result_titles(client.get("/search/", {"q": "kestrel"})) == ["Kestrel", "Child new", "Child mid", "Child old"]
+    with override_settings(SSCP_SEARCH_PAGE_SIZE=3):
+        for page in ["2", "3", "999999"]:
+            response = client.get("/search/", {"q": "kestrel", "page": page})
+            assert result_titles(response) == ["Child old"]
+            assert result_count(response).startswith("4 results")
+
+
 @override_settings(SSCP_SEARCH_PAGE_SIZE=2)
 def test_pagination_links_keep_the_query_and_filters(client, home):
     for number in range(5):
