@@ -1,9 +1,11 @@
 """Site search: what matches, in what order, how many of each kind, and what to offer instead.
 
-The backend is asked once for the matching pages, best first (``matching.py``);
-filters, counts and the page of results are then ordinary SQL over that list of
-ids, so a results page costs the same fixed number of queries however many pages
-match, and the text match is never repeated.
+The backend is asked once for the matching pages (``matching.py``): on
+PostgreSQL one statement gives the counts for the filters and the ids of the
+page shown; on other backends the ranked ids come back and filters, counts and
+the page of results are ordinary SQL over that list. Either way a results page
+costs the same fixed number of queries however many pages match, and the text
+match is never repeated.
 
 Only live, public pages in the active locale are searched: the restriction is
 applied before the backend sees the query, so drafts and private pages can
@@ -48,7 +50,7 @@ from .filters import (
     kind_of,
     with_theme_q,
 )
-from .matching import ALL_WORDS, ANY_WORD, InIds, Matches, index_scans, match_pages
+from .matching import ALL_WORDS, ANY_WORD, InIds, Matches, match_pages
 from .text import Query, clean_index_text, excerpt, mark_terms, parse_query, term_pattern
 
 # How a result set was found when the words as typed found nothing.
@@ -171,34 +173,32 @@ class SiteSearch:
         self.themes = themes
         self.title_themes = [theme for theme in themes if words_in(theme.name, self.query)]
 
-        # On PostgreSQL the match's queries are planned onto the GIN index.
-        with index_scans():
-            matched_query = self.query
-            window = ((self.page_number() - 1) * self.page_size, self.page_size)
-            matches = match_pages(self.base, self.query, ALL_WORDS, self.theme_ids(self.query), filters, window)
-            if not matches.ranked and not filters.any_active():
-                # Nothing as typed: try the words respelled (PostgreSQL), then any one of them.
-                attempts = []
-                if spelling.supported():
-                    respelled = spelling.correct(self.query.terms, spelling.vocabulary())
-                    if respelled != self.query.terms:
-                        attempts.append((SIMILAR_WORDS, Query(self.query.text, respelled), ALL_WORDS))
-                if len(self.query.terms) > 1:
-                    attempts.append((ANY_WORD, self.query, ANY_WORD))
-                for label, query, mode in attempts:
-                    relaxed = match_pages(self.base, query, mode, self.theme_ids(query), filters, window)
-                    if relaxed.ranked:
-                        matches, matched_query, outcome.mode = relaxed, query, label
-                        break
-            self.pattern = term_pattern(matched_query.terms)
-            # SQLite's FTS5 index has no stemmer: "sleeping" does not find "sleep".
-            outcome.whole_words_only = matches.in_database and connection.vendor == "sqlite"
+        matched_query = self.query
+        window = ((self.page_number() - 1) * self.page_size, self.page_size)
+        matches = match_pages(self.base, self.query, ALL_WORDS, self.theme_ids(self.query), filters, window)
+        if not matches.ranked and not filters.any_active():
+            # Nothing as typed: try the words respelled (PostgreSQL), then any one of them.
+            attempts = []
+            if spelling.supported():
+                respelled = spelling.correct(self.query.terms, spelling.vocabulary())
+                if respelled != self.query.terms:
+                    attempts.append((SIMILAR_WORDS, Query(self.query.text, respelled), ALL_WORDS))
+            if len(self.query.terms) > 1:
+                attempts.append((ANY_WORD, self.query, ANY_WORD))
+            for label, query, mode in attempts:
+                relaxed = match_pages(self.base, query, mode, self.theme_ids(query), filters, window)
+                if relaxed.ranked:
+                    matches, matched_query, outcome.mode = relaxed, query, label
+                    break
+        self.pattern = term_pattern(matched_query.terms)
+        # SQLite's FTS5 index has no stemmer: "sleeping" does not find "sleep".
+        outcome.whole_words_only = matches.in_database and connection.vendor == "sqlite"
 
-            ordered = matches.ranked
-            outcome.paginator = Paginator(ordered, self.page_size)
-            outcome.results = outcome.paginator.get_page(self.page_number())
-            outcome.items = self.describe(outcome.results.object_list, matches)
-            outcome.groups = self.filter_groups(matches, filters)
+        ordered = matches.ranked
+        outcome.paginator = Paginator(ordered, self.page_size)
+        outcome.results = outcome.paginator.get_page(self.page_number())
+        outcome.items = self.describe(outcome.results.object_list, matches)
+        outcome.groups = self.filter_groups(matches, filters)
         first_page = outcome.results.number == 1 and not filters.any_active()
         if first_page:
             outcome.promotions = self.promotions()

@@ -192,7 +192,8 @@ class RankedPages:
             raise TypeError("RankedPages is read a page (slice) at a time")
         if self._prefetched is not None and index.start == self._offset and index.step is None:
             return self._prefetched[: max(0, index.stop - index.start)]
-        return list(self._ids[index])
+        with index_scans():
+            return list(self._ids[index])
 
 
 def _postgres_matches(base: QuerySet, search_query, tiers, filters: SearchFilters, window: tuple[int, int]) -> Matches:
@@ -269,7 +270,7 @@ def _postgres_matches(base: QuerySet, search_query, tiers, filters: SearchFilter
         )
     """  # noqa: S608 - the inner queries are Django's, with their parameters passed separately
     params = [*matched_params, RELEVANCE_LIMIT, *rank_params, RELEVANCE_LIMIT, limit, offset, limit, limit]
-    with connection.cursor() as cursor:
+    with index_scans(), connection.cursor() as cursor:
         cursor.execute(statement, params)
         grouped = cursor.fetchall()
     cube = [row[2:] for row in grouped if row[0] == 0]
@@ -383,26 +384,28 @@ def _postgres_rank(search_query):
 
 @contextmanager
 def index_scans() -> Iterator[None]:
-    """On PostgreSQL, plan the queries inside with index scans only and no JIT, then restore both settings.
+    """On PostgreSQL, plan the statement inside around the GIN index, then restore the settings.
 
     The planner does not know what ``title || body`` costs, so once a query
     matches most pages it would rather scan the index table, detoasting and
     concatenating every row's vectors (80 ms against 3 ms at 10,000 reviews),
-    than use the GIN index; the pages are then read by their own indexes too,
-    which costs no more at these sizes. The inflated cost estimates that follow
-    would turn on JIT compilation, which costs more (20-25 ms) than these
-    queries take.
+    than use the GIN index: sequential scans are turned off. The pages, reviews
+    and theme links are then read in full by their own indexes and hashed;
+    the nested loops the planner prefers for the theme links, one index probe
+    per match, take twice as long: nested loops are turned off too. The
+    inflated cost estimates that follow would turn on JIT compilation, which
+    costs more (20-25 ms) than the statement takes: JIT is turned off.
     """
     if not uses_postgres_index():
         yield
         return
+    names = ("enable_seqscan", "enable_nestloop", "jit")
     with transaction.atomic(savepoint=False), connection.cursor() as cursor:
         cursor.execute(
-            "SELECT current_setting('enable_seqscan'), current_setting('jit'), "
-            "set_config('enable_seqscan', 'off', true), set_config('jit', 'off', true)"
+            "SELECT " + ", ".join(f"current_setting('{name}'), set_config('{name}', 'off', true)" for name in names)
         )
-        seqscan, jit = cursor.fetchone()[:2]
+        previous = cursor.fetchone()[::2]
         try:
             yield
         finally:
-            cursor.execute("SELECT set_config('enable_seqscan', %s, true), set_config('jit', %s, true)", [seqscan, jit])
+            cursor.execute("SELECT " + ", ".join(f"set_config('{name}', %s, true)" for name in names), list(previous))
