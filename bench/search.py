@@ -4,7 +4,7 @@ Run from the project root:
 
     .venv/bin/python bench/search.py                      # 100 and 1000 reviews, SQLite
     .venv/bin/python bench/search.py 100 1000 10000       # sizes are cumulative
-    DATABASE_URL=postgres://postgres@127.0.0.1:5434/sscp .venv/bin/python bench/search.py 100 1000 10000
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/sscp .venv/bin/python bench/search.py 100 1000 10000
 
 Builds a throwaway database with ``settings.test`` (SQLite in a temporary file,
 or ``test_<name>`` on the PostgreSQL server in DATABASE_URL; ``--keep`` keeps it
@@ -72,8 +72,8 @@ def setup_django(keep: bool) -> str:
     database = settings.DATABASES["default"]
     if database["ENGINE"].endswith("sqlite3"):
         database["TEST"] = {"NAME": str(Path(tempfile.gettempdir()) / "sscp-bench-search.sqlite3")}
-    else:
-        database["TEST"] = {"NAME": "sscp_bench_search"}
+    # On PostgreSQL Django's own test database, test_<name>: one per DATABASE_URL, so
+    # a kept 10,000-review database and a throwaway one can live side by side.
     django.setup()
     from django.db import connection
 

@@ -7,7 +7,7 @@ from wagtail import blocks
 from wagtail.documents.blocks import DocumentChooserBlock
 
 from sscp_wagtail.api.representations import document_data
-from sscp_wagtail.blocks import DocumentLinkStructValue, ImageBlock, ParagraphBlock
+from sscp_wagtail.blocks import DisplayChoiceBlock, DocumentLinkStructValue, ImageBlock, ParagraphBlock
 from sscp_wagtail.learning.blocks import LearningThemeBlock
 
 
@@ -103,7 +103,7 @@ class ReviewDocumentBlock(blocks.StructBlock):
         ("other", _("Other document")),
     ]
 
-    kind = blocks.ChoiceBlock(choices=KINDS, default="full_report")
+    kind = DisplayChoiceBlock(choices=KINDS, default="full_report")
     document = DocumentChooserBlock()
     title = blocks.CharBlock(required=False, max_length=255, help_text="Link text; blank uses the document title.")
 

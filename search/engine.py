@@ -1,9 +1,11 @@
 """Site search: what matches, in what order, how many of each kind, and what to offer instead.
 
-The backend is asked once for the matching pages, best first (``matching.py``);
-filters, counts and the page of results are then ordinary SQL over that list of
-ids, so a results page costs the same fixed number of queries however many pages
-match, and the text match is never repeated.
+The backend is asked once for the matching pages (``matching.py``): on
+PostgreSQL one statement gives the counts for the filters and the ids of the
+page shown; on other backends the ranked ids come back and filters, counts and
+the page of results are ordinary SQL over that list. Either way a results page
+costs the same fixed number of queries however many pages match, and the text
+match is never repeated.
 
 Only live, public pages in the active locale are searched: the restriction is
 applied before the backend sees the query, so drafts and private pages can
@@ -173,7 +175,8 @@ class SiteSearch:
         self.title_themes = [theme for theme in themes if words_in(theme.name, self.query)]
 
         matched_query = self.query
-        matches = match_pages(self.base, self.query, ALL_WORDS, self.theme_ids(self.query), filters)
+        window = ((self.page_number() - 1) * self.page_size, self.page_size)
+        matches = match_pages(self.base, self.query, ALL_WORDS, self.theme_ids(self.query), filters, window)
         if not matches.ranked and not filters.any_active():
             # Nothing as typed: try the words respelled (PostgreSQL), then any one of them.
             attempts = []
@@ -184,7 +187,7 @@ class SiteSearch:
             if len(self.query.terms) > 1:
                 attempts.append((ANY_WORD, self.query, ANY_WORD))
             for label, query, mode in attempts:
-                relaxed = match_pages(self.base, query, mode, self.theme_ids(query), filters)
+                relaxed = match_pages(self.base, query, mode, self.theme_ids(query), filters, window)
                 if relaxed.ranked:
                     matches, matched_query, outcome.mode = relaxed, query, label
                     break
@@ -278,28 +281,23 @@ class SiteSearch:
     def filter_groups(self, matches: Matches, filters: SearchFilters) -> list[tuple[str, str, list[Option]]]:
         """Each option's count is the number of results a click gives, the other filters kept.
 
-        The matched pages are grouped by (kind, review type, year): from the
-        ranking query's rows when no filter is on, otherwise by one query. A
-        second query groups them by theme (and by whichever of those three is
-        filtered on). Every count is summed from those rows here, so any
-        combination of filters costs the same.
+        The matched pages are grouped by (kind, review type, year): by the
+        match itself on PostgreSQL, from the ranking query's rows on SQLite when
+        no filter is on, otherwise by one query. A second query groups them by
+        theme (and by whichever of those three is filtered on). Every count is
+        summed from those rows here, so any combination of filters costs the same.
         """
-        if not matches.candidates:
+        if not matches.found:
             return []
         active = {name: value for name, value in filters.active.items() if value}
-        pages = self.base.filter(InIds(F("pk"), matches.candidates))
-
-        def passes(row: dict, skip: str) -> bool:
-            return all(row[name] == value for name, value in active.items() if name not in (skip, "theme"))
+        pages = matches.pages
 
         # 1: pages by kind, review type and year (on the chosen theme, if any),
-        # unless the ranking query already read them.
-        if matches.facts is not None:
-            grouped = Counter(matches.facts)
-            rows = [
-                {"content_type_id": ct, "reviewpage__review_type": review_type, "_year": year, "n": n}
-                for (ct, review_type, year), n in grouped.items()
-            ]
+        # unless the match already read them.
+        if matches.cube is not None:
+            rows = matches.cube
+        elif matches.facts is not None:
+            rows = [(*facts, n) for facts, n in Counter(matches.facts).items()]
         else:
             if "theme" in active:
                 pages_on_theme = pages.filter(with_theme_q([self.filters.themes[active["theme"]].pk]))
@@ -307,28 +305,25 @@ class SiteSearch:
                 pages_on_theme = pages
             rows = (
                 pages_on_theme.annotate(_year=ExtractYear(PUBLISHED))
-                .values("content_type_id", "reviewpage__review_type", "_year")
-                .annotate(n=Count("pk"))
                 .order_by()
+                .values_list("content_type_id", "reviewpage__review_type", "_year")
+                .annotate(n=Count("pk"))
             )
-        cube = [
-            {
-                "kind": kind_of(row["content_type_id"], self.kinds),
-                "type": row["reviewpage__review_type"] or "",
-                "year": str(row["_year"] or ""),
-                "n": row["n"],
-            }
-            for row in rows
-        ]
         counts: dict[str, dict[str, int]] = {"kind": {}, "type": {}, "year": {}}
-        for row in cube:
-            for name in counts:
-                if row[name] and passes(row, name):
-                    counts[name][row[name]] = counts[name].get(row[name], 0) + row["n"]
+        for content_type_id, review_type, year, n in rows:
+            values = {"kind": kind_of(content_type_id, self.kinds), "type": review_type or "", "year": str(year or "")}
+            for name, value in values.items():
+                if value and filters.passes(content_type_id, review_type, year, skip=name):
+                    counts[name][value] = counts[name].get(value, 0) + n
 
         # 2: the same pages by their themes (a review's or a briefing's; a page is
         # one or the other) and by whichever other filters are active.
-        if matches.facts is not None:
+        if matches.theme_cube is not None:
+            by_theme = {}
+            for theme_id, content_type_id, review_type, year, n in matches.theme_cube:
+                if filters.passes(content_type_id, review_type, year):
+                    by_theme[theme_id] = by_theme.get(theme_id, 0) + n
+        elif matches.facts is not None:
             # No filter is on, so the ranked pages are every match: their theme
             # links are counted straight from the link tables, without the page rows.
             by_theme = theme_link_counts(matches.ranked)

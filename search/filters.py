@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cached_property
 
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import DateField, Exists, OuterRef, Q, QuerySet
@@ -77,23 +78,34 @@ class SearchFilters:
     def any_active(self) -> bool:
         return any(self.active.values())
 
-    def apply(self, pages: QuerySet, *, skip: str = "") -> QuerySet:
-        """``pages`` narrowed by every active filter except ``skip``, annotated with ``_published``."""
-        pages = pages.annotate(_published=PUBLISHED)
-        active = {name: value for name, value in self.active.items() if value and name != skip}
-        if "kind" in active:
-            kinds = kind_content_types()
-            if active["kind"] == "page":
-                pages = pages.exclude(content_type_id__in=kinds.values())
+    def passes(self, content_type_id: int, review_type: str | None, year: int | None, *, skip: str = "") -> bool:
+        """Whether pages of this kind, review type and year pass the active filters (the theme aside)."""
+        values = {"kind": kind_of(content_type_id, self.kinds), "type": review_type or "", "year": str(year or "")}
+        return all(value == self.active[name] for name, value in values.items() if self.active[name] and name != skip)
+
+    @cached_property
+    def kinds(self) -> dict[str, int]:
+        return kind_content_types()
+
+    def apply(self, pages: QuerySet) -> QuerySet:
+        """``pages`` narrowed by every active filter, annotated with ``_published``."""
+        return pages.annotate(_published=PUBLISHED).filter(self.condition())
+
+    def condition(self) -> Q:
+        """The active filters as one condition on pages annotated with ``_published``."""
+        condition = Q()
+        if self.active["kind"]:
+            if self.active["kind"] == "page":
+                condition &= ~Q(content_type_id__in=self.kinds.values())
             else:
-                pages = pages.filter(content_type_id=kinds[active["kind"]])
-        if "type" in active:
-            pages = pages.filter(reviewpage__review_type=active["type"])
-        if "theme" in active:
-            pages = pages.filter(with_theme_q([self.themes[active["theme"]].pk]))
-        if "year" in active:
-            pages = pages.filter(_published__year=int(active["year"]))
-        return pages
+                condition &= Q(content_type_id=self.kinds[self.active["kind"]])
+        if self.active["type"]:
+            condition &= Q(reviewpage__review_type=self.active["type"])
+        if self.active["theme"]:
+            condition &= with_theme_q([self.themes[self.active["theme"]].pk])
+        if self.active["year"]:
+            condition &= Q(_published__year=int(self.active["year"]))
+        return condition
 
     def url(self, **changes: str) -> str:
         """This search with some filters changed, back on its first page."""

@@ -19,11 +19,22 @@ from .i18n.links import in_reader_s_language
 from .rich_text import RICH_TEXT_FEATURES
 
 
+class DisplayChoiceBlock(blocks.ChoiceBlock):
+    """A choice of how something is shown (a heading level, a style), never indexed for search.
+
+    Wagtail's ``ChoiceBlock`` indexes the chosen option's label, so every page
+    with a heading would match "section" and every callout "information".
+    """
+
+    def get_searchable_content(self, value):
+        return []
+
+
 class HeadingBlock(blocks.StructBlock):
     """A section heading. The page title is the only h1, so levels start at 2."""
 
     text = blocks.CharBlock(max_length=255, help_text="The heading as readers see it.")
-    level = blocks.ChoiceBlock(
+    level = DisplayChoiceBlock(
         choices=[("h2", "Section (h2)"), ("h3", "Sub-section (h3)"), ("h4", "Minor heading (h4)")],
         default="h2",
         help_text="Use levels in order: an h3 belongs under an h2.",
@@ -56,7 +67,7 @@ class CalloutBlock(blocks.StructBlock):
 
     heading = blocks.CharBlock(required=False, max_length=255)
     text = ParagraphBlock()
-    style = blocks.ChoiceBlock(
+    style = DisplayChoiceBlock(
         choices=[("inset", "Information"), ("warning", "Warning")],
         default="inset",
         help_text="Warnings are for safety messages only.",

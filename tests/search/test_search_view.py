@@ -75,6 +75,27 @@ def test_recommendations_are_indexed_and_a_blank_status_adds_no_text(client, mak
     assert result_titles(client.get("/search/", {"q": "in progress"})) == ["Child R"]
 
 
+def test_heading_levels_callout_styles_and_document_kinds_are_not_indexed(client, home, make_review):
+    """Choices of how something is shown are not words on the page: only what readers read is searched."""
+    page = StandardPageFactory(
+        parent=home,
+        title="Escalation",
+        body=[
+            {"type": "heading", "value": {"text": "Who decides", "level": "h3"}},
+            {"type": "callout", "value": {"heading": "", "text": "<p>Call the duty team.</p>", "style": "warning"}},
+        ],
+    )
+    review = make_review("Child Q", summary="A review.")
+    review.documents = [{"type": "document", "value": {"kind": "executive_summary", "document": DocumentFactory().pk}}]
+    review.save_revision().publish()
+    for label in ["sub-section h3", "warning", "executive summary"]:
+        assert result_titles(client.get("/search/", {"q": label})) == [], label
+    assert result_titles(client.get("/search/", {"q": "who decides"})) == ["Escalation"]
+    assert result_titles(client.get("/search/", {"q": "duty team"})) == ["Escalation"]
+    text = IndexEntry.objects.filter(object_id=str(page.pk)).values_list(index_text_field(), flat=True).get()
+    assert "Who decides" in text and "Sub-section" not in text and "Warning" not in text
+
+
 def test_result_shows_type_date_summary_and_snippet(client, library):
     response = client.get("/search/", {"q": "advice"})
     item = soup(response).select_one("li.search-result")
@@ -280,6 +301,23 @@ def test_pagination(client, home, page, expected_page, titles):
     assert result_titles(response) == titles
     assert f"page {expected_page} of 3" in result_count(response)
     assert soup(response).select_one("ol.search-results")["start"] == str(2 * expected_page - 1)
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="SQLite ranks every match by bm25(), however many")
+def test_very_many_matches_are_shown_newest_first_within_each_tier(client, make_review, monkeypatch):
+    """Above RELEVANCE_LIMIT matches, ts_rank over every body is not read: a tier's pages come newest first."""
+    make_review("Child old", publication_date=dt.date(2010, 1, 1), summary="Kestrel kestrel kestrel kestrel.")
+    make_review("Child new", publication_date=dt.date(2020, 1, 1), summary="A kestrel.")
+    make_review("Child mid", publication_date=dt.date(2015, 1, 1), summary="Kestrel, kestrel.")
+    make_review("Kestrel", publication_date=dt.date(2012, 1, 1), summary="Another review.")
+    assert result_titles(client.get("/search/", {"q": "kestrel"})) == ["Kestrel", "Child old", "Child mid", "Child new"]
+    monkeypatch.setattr("search.matching.RELEVANCE_LIMIT", 3)
+    assert result_titles(client.get("/search/", {"q": "kestrel"})) == ["Kestrel", "Child new", "Child mid", "Child old"]
+    with override_settings(SSCP_SEARCH_PAGE_SIZE=3):
+        for page in ["2", "3", "999999"]:
+            response = client.get("/search/", {"q": "kestrel", "page": page})
+            assert result_titles(response) == ["Child old"]
+            assert result_count(response).startswith("4 results")
 
 
 @override_settings(SSCP_SEARCH_PAGE_SIZE=2)
