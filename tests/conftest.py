@@ -2,6 +2,7 @@ import re
 
 import pytest
 from bs4 import BeautifulSoup
+from django.core.cache import cache
 from wagtail.models import Page, Site
 
 from home.demo.loader import load_demo_content
@@ -34,3 +35,12 @@ def visible_text(response) -> str:
     for hidden in document(["script", "style", "template"]):
         hidden.decompose()
     return re.sub(r"\s+", " ", document.get_text(" ")).strip()
+
+
+@pytest.fixture
+def fragment_cache(settings):
+    """The fragment cache on (as production has it with Redis), on an empty cache."""
+    settings.SSCP_FRAGMENT_CACHE = True
+    cache.clear()
+    yield
+    cache.clear()

@@ -13,14 +13,6 @@ pytestmark = pytest.mark.django_db
 LISTING = {"type": "reviews.ReviewPage", "fields": "*", "limit": 20}
 
 
-@pytest.fixture
-def cached(settings):
-    settings.SSCP_FRAGMENT_CACHE = True
-    cache.clear()
-    yield
-    cache.clear()
-
-
 def test_cached_answers_are_byte_for_byte_the_rendered_ones(client, make_review, themes, settings):
     review = make_review("Child A", learning=[("Sleep", [themes["safe-sleep"]])])
     detail = f"/api/v2/pages/{review.pk}/"
@@ -32,7 +24,7 @@ def test_cached_answers_are_byte_for_byte_the_rendered_ones(client, make_review,
         assert [client.get("/api/v2/pages/", LISTING).content, client.get(detail).content] == rendered
 
 
-def test_publishing_shows_at_once_in_the_listing_and_detail(client, make_review, themes, cached):
+def test_publishing_shows_at_once_in_the_listing_and_detail(client, make_review, themes, fragment_cache):
     review = make_review("Child A", learning=[("Sleep", [themes["safe-sleep"]])])
     client.get("/api/v2/pages/", LISTING)
     client.get(f"/api/v2/pages/{review.pk}/")
@@ -42,7 +34,7 @@ def test_publishing_shows_at_once_in_the_listing_and_detail(client, make_review,
     assert client.get(f"/api/v2/pages/{review.pk}/").json()["summary"] == "A new summary."
 
 
-def test_renaming_a_theme_shows_at_once(client, make_review, themes, cached):
+def test_renaming_a_theme_shows_at_once(client, make_review, themes, fragment_cache):
     review = make_review("Child A", learning=[("Sleep", [themes["safe-sleep"]])])
     client.get(f"/api/v2/pages/{review.pk}/")
     theme = themes["safe-sleep"]
@@ -51,7 +43,7 @@ def test_renaming_a_theme_shows_at_once(client, make_review, themes, cached):
     assert [t["name"] for t in client.get(f"/api/v2/pages/{review.pk}/").json()["themes"]] == ["Safer sleeping"]
 
 
-def test_a_preview_is_never_served_from_or_stored_in_the_cache(client, make_review, cached, django_user_model):
+def test_a_preview_is_never_served_from_or_stored_in_the_cache(client, make_review, fragment_cache, django_user_model):
     review = make_review("Baby M")
     assert client.get(f"/api/v2/pages/{review.pk}/").json()["title"] == "Baby M"
     review.title = "Baby M (awaiting approval)"

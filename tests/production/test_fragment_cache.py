@@ -1,7 +1,6 @@
 """Cached parts of pages ({% contentcache %}) are never older than the page cache would be."""
 
 import pytest
-from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
@@ -12,14 +11,6 @@ from tests.conftest import page_at, soup, visible_text
 pytestmark = pytest.mark.django_db
 REVIEW = "/serious-case-reviews/baby-m/"
 INDEX = "/serious-case-reviews/"
-
-
-@pytest.fixture
-def fragments(settings):
-    settings.SSCP_FRAGMENT_CACHE = True
-    cache.clear()
-    yield
-    cache.clear()
 
 
 def publish(page, **changes):
@@ -35,7 +26,7 @@ def queries(client, path: str) -> tuple[int, bytes]:
     return len(captured), response.content
 
 
-def test_a_review_is_rendered_once_and_then_served_from_its_parts(client, demo, fragments, settings):
+def test_a_review_is_rendered_once_and_then_served_from_its_parts(client, demo, fragment_cache, settings):
     settings.SSCP_FRAGMENT_CACHE = False
     uncached_count, uncached = queries(client, REVIEW)
     settings.SSCP_FRAGMENT_CACHE = True
@@ -52,7 +43,7 @@ def related(client) -> list[str]:
     return [link.get_text() for link in soup(client.get(REVIEW)).select("[aria-labelledby=related] a")]
 
 
-def test_publishing_a_related_review_shows_on_the_review_at_once(client, demo, fragments):
+def test_publishing_a_related_review_shows_on_the_review_at_once(client, demo, fragment_cache):
     review, other = page_at(REVIEW), page_at("/serious-case-reviews/jaiden/")
     RelatedReview.objects.create(page=review, review=other)
     publish(review)
@@ -63,7 +54,7 @@ def test_publishing_a_related_review_shows_on_the_review_at_once(client, demo, f
     assert related(client) == []
 
 
-def test_renaming_a_learning_theme_shows_on_the_review_at_once(client, demo, fragments):
+def test_renaming_a_learning_theme_shows_on_the_review_at_once(client, demo, fragment_cache):
     theme = LearningTheme.objects.get(slug="safe-sleep")
     client.get(REVIEW)
     theme.name = "Safer sleeping"
@@ -71,7 +62,7 @@ def test_renaming_a_learning_theme_shows_on_the_review_at_once(client, demo, fra
     assert "Safer sleeping" in visible_text(client.get(REVIEW))
 
 
-def test_a_preview_shows_the_draft_even_when_the_live_review_is_cached(client, demo, fragments):
+def test_a_preview_shows_the_draft_even_when_the_live_review_is_cached(client, demo, fragment_cache):
     client.get(REVIEW)
     page = page_at(REVIEW)
     page.summary = "A draft summary nobody has approved."
@@ -81,7 +72,7 @@ def test_a_preview_shows_the_draft_even_when_the_live_review_is_cached(client, d
     assert "A draft summary nobody has approved." not in client.get(REVIEW).content.decode()
 
 
-def test_each_theme_page_keeps_its_own_breadcrumbs(client, demo, fragments):
+def test_each_theme_page_keeps_its_own_breadcrumbs(client, demo, fragment_cache):
     index = page_at(INDEX)
     for slug in ("safe-sleep", "information-sharing"):
         theme = LearningTheme.objects.get(slug=slug)
@@ -97,7 +88,7 @@ def test_off_by_default_without_a_shared_cache(client, demo):
     assert first == second > 6
 
 
-def test_a_remembered_route_follows_a_page_that_moves_or_is_unpublished(client, demo, fragments):
+def test_a_remembered_route_follows_a_page_that_moves_or_is_unpublished(client, demo, fragment_cache):
     assert client.get(REVIEW).status_code == 200
     page = page_at(REVIEW)
     publish(page, slug="baby-m-renamed")
@@ -107,14 +98,14 @@ def test_a_remembered_route_follows_a_page_that_moves_or_is_unpublished(client, 
     assert client.get("/serious-case-reviews/baby-m-renamed/").status_code == 404
 
 
-def test_theme_pages_still_route_under_the_index(client, demo, fragments):
+def test_theme_pages_still_route_under_the_index(client, demo, fragment_cache):
     index = page_at(INDEX)
     for _ in range(2):
         assert client.get(index.theme_url("safe-sleep")).status_code == 200
         assert client.get(index.theme_url("no-such-theme")).status_code == 404
 
 
-def test_the_index_counts_follow_each_publish(client, demo, fragments):
+def test_the_index_counts_follow_each_publish(client, demo, fragment_cache):
     from reviews.factories import ReviewPageFactory
 
     def counted():
