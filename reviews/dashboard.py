@@ -5,7 +5,6 @@ from __future__ import annotations
 from django.urls import reverse
 from wagtail.admin.ui.components import Component
 
-from .permissions import may_see_review_reports
 from .recommendations import ROW_FIELDS, outstanding_oldest_first, source_language_reviews
 
 SHOWN = 10
@@ -15,7 +14,8 @@ class OutstandingRecommendationsPanel(Component):
     """The published recommendations the public is still waiting on, those made longest ago first.
 
     One query whatever the number of reviews: the rows come from the stored
-    StreamField data (see ``recommendations.py``).
+    StreamField data (see ``recommendations.py``). Added to the dashboard only
+    for those who may see the review reports (``wagtail_hooks.py``).
     """
 
     name = "outstanding_recommendations"
@@ -24,14 +24,9 @@ class OutstandingRecommendationsPanel(Component):
 
     def get_context_data(self, parent_context):
         context = super().get_context_data(parent_context)
-        user = parent_context["request"].user
-        context["shown"] = False
-        if not may_see_review_reports(user):
-            return context
         reviews = source_language_reviews().live().only(*ROW_FIELDS)
         rows = outstanding_oldest_first(reviews)
         context.update(
-            shown=True,
             rows=rows[:SHOWN],
             total=len(rows),
             report_url=reverse("sscp_reports:recommendations") + "?status=outstanding",

@@ -14,7 +14,8 @@ from .reports import RecommendationsReportView, ReviewsReportView
 
 @hooks.register("construct_homepage_panels")
 def outstanding_recommendations_panel(request, panels):
-    panels.append(OutstandingRecommendationsPanel())
+    if may_see_review_reports(request.user):
+        panels.append(OutstandingRecommendationsPanel())
 
 
 @hooks.register("register_admin_urls")
