@@ -3,7 +3,7 @@ from django.http import HttpRequest, HttpResponse, HttpResponseServerError
 from django.template import loader
 from django.utils import translation
 
-from .production.unavailable import database_is_the_problem, unavailable_response
+from .production.unavailable import database_is_the_problem, error_page_context, unavailable_response
 
 
 def server_error(request: HttpRequest) -> HttpResponse:
@@ -18,5 +18,5 @@ def server_error(request: HttpRequest) -> HttpResponse:
     with translation.override(language):
         if database_is_the_problem():
             return unavailable_response(language)
-        html = loader.get_template("500.html").render({"exit_page_url": settings.SSCP_EXIT_PAGE_URL})
+        html = loader.get_template("500.html").render(error_page_context())
     return HttpResponseServerError(html)

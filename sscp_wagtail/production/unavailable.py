@@ -21,6 +21,15 @@ from django.utils import translation
 RETRY_AFTER_SECONDS = 60
 
 
+def error_page_context() -> dict:
+    """What the 500 and 503 pages need beyond their text, from settings alone."""
+    return {
+        "exit_page_url": settings.SSCP_EXIT_PAGE_URL,
+        "stylesheet": static("sscp_wagtail/css/site.css"),
+        "exit_script": static("sscp_wagtail/js/exit-this-page.js"),
+    }
+
+
 @cache
 def unavailable_html(language: str | None = None) -> str:
     contacts = [
@@ -28,14 +37,7 @@ def unavailable_html(language: str | None = None) -> str:
         for label, number in settings.SSCP_EMERGENCY_CONTACTS
     ]
     with translation.override(language or settings.LANGUAGE_CODE):
-        return loader.get_template("503.html").render(
-            {
-                "contacts": contacts,
-                "exit_page_url": settings.SSCP_EXIT_PAGE_URL,
-                "stylesheet": static("sscp_wagtail/css/site.css"),
-                "exit_script": static("sscp_wagtail/js/exit-this-page.js"),
-            }
-        )
+        return loader.get_template("503.html").render({"contacts": contacts, **error_page_context()})
 
 
 def unavailable_response(language: str | None = None) -> HttpResponse:
