@@ -238,27 +238,22 @@ class PageCacheMiddleware:
         token = _storable.set(state)
         try:
             response = self.get_response(request)
+            if callable(getattr(response, "render", None)) and not response.is_rendered:
+                # Django's handler renders before middleware sees the response; a
+                # caller that did not is rendered here, where do_not_store still counts.
+                response.render()
         finally:
             _storable.reset(token)
         if request.method != "GET" or not state["store"] or not response_is_cacheable(request, response):
             response[HIT_HEADER] = "bypass"
             return response
 
-        def store(rendered: HttpResponse) -> None:
-            vary = _vary_of(rendered)
-            identity = _identity(request, address, vary)
-            cache.set_many(
-                {
-                    _entry_key(identity): _entry(generation, identity, rendered),
-                    _vary_key(address): vary,
-                },
-                settings.SSCP_PAGE_CACHE_SECONDS,
-            )
-            _remember_vary(address, vary)
-
-        if hasattr(response, "render") and callable(response.render) and not response.is_rendered:
-            response.add_post_render_callback(store)
-        else:
-            store(response)
+        vary = _vary_of(response)
+        identity = _identity(request, address, vary)
+        cache.set_many(
+            {_entry_key(identity): _entry(generation, identity, response), _vary_key(address): vary},
+            settings.SSCP_PAGE_CACHE_SECONDS,
+        )
+        _remember_vary(address, vary)
         response[HIT_HEADER] = "miss"
         return response

@@ -7,13 +7,15 @@ import pytest
 from django.contrib.auth.models import AnonymousUser
 from django.db import connection
 from django.http import HttpResponse
+from django.template import engines
+from django.template.response import SimpleTemplateResponse
 from django.test import RequestFactory
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import PageViewRestriction
 
 from sscp_wagtail.api.preview import make_token
 from sscp_wagtail.models import ContactPanel
-from sscp_wagtail.production.page_cache import PageCacheMiddleware
+from sscp_wagtail.production.page_cache import PageCacheMiddleware, do_not_store
 from tests.conftest import page_at
 
 pytestmark = pytest.mark.django_db
@@ -207,6 +209,19 @@ def test_a_response_is_only_served_to_requests_with_the_header_values_it_varies_
         ("hit", b"<p>for https://b.example</p>"),
         ("miss", b"<p>for nobody</p>"),
     ]
+
+
+def test_what_changes_with_the_clock_is_never_stored_even_when_rendered_late(page_cache):
+    def live_status():
+        do_not_store()
+        return "open now"
+
+    def view(request):
+        template = engines["django"].from_string("<p>{{ status }}</p>")
+        return SimpleTemplateResponse(template, {"status": live_status})
+
+    answers = requests_through(view, {}, {})
+    assert [(state(r), r.content) for r in answers] == [("bypass", b"<p>open now</p>")] * 2
 
 
 def test_vary_star_is_never_stored(page_cache):
