@@ -474,8 +474,16 @@ if REDIS_URL:
 SSCP_PAGE_CACHE = env_bool("SSCP_PAGE_CACHE", bool(REDIS_URL))
 SSCP_PAGE_CACHE_SECONDS = env_int("SSCP_PAGE_CACHE_SECONDS", 600)
 # Never cached whatever their headers say: the admin, search (visitors' own
-# words), the API (its query strings), documents and images (privacy checks).
+# words), the API but for its pages endpoints (below), documents and images
+# (privacy checks), health checks.
 SSCP_PAGE_CACHE_EXCLUDE = ("/admin/", "/django-admin/", "/search/", "/api/", "/documents/", "/healthz", "/readyz")
+# Cached all the same: the API's pages listing and detail (find redirects to
+# them) serve live public pages only and are purged like pages. Contact panels
+# (status by the minute), previews (drafts), images, documents and themes stay
+# out, and so does any answer that holds a contact panel's live status.
+SSCP_PAGE_CACHE_INCLUDE = ("/api/v2/pages/",)
+# Never cached with these query parameters: the API's ?search= carries visitors' words.
+SSCP_PAGE_CACHE_EXCLUDE_PARAMETERS = ("search",)
 # Right after the HTTPS redirect: a hit is answered before CSP, sessions, locale
 # and authentication run, with the headers they gave the page when it was stored.
 MIDDLEWARE.insert(

@@ -80,10 +80,13 @@ def contact_panel_data(panel: Any, context: dict | None = None) -> dict | None:
     """A contact panel placed on a page: its numbers, whether it is open now
     and the sentence to show. ``detail_url`` serves the same panel with
     ``?at=`` for any other moment."""
+    from sscp_wagtail.production.page_cache import do_not_store
+
     from .serializers import panel_status
 
     if panel is None or not panel.live:
         return None
+    do_not_store()  # "open now" is out of date within the minute
     return {
         "id": panel.pk,
         "title": panel.title,

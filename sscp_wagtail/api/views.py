@@ -18,7 +18,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db.models import Prefetch, prefetch_related_objects
 from django.utils import timezone
-from django.utils.cache import get_conditional_response, patch_cache_control, set_response_etag
+from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers, set_response_etag
 from django.utils.functional import cached_property
 from rest_framework import status
 from rest_framework.filters import BaseFilterBackend
@@ -129,6 +129,9 @@ class PublicAPIMixin:
             return response
         response.render()
         patch_cache_control(response, public=True, max_age=settings.SSCP_API_CACHE_MAX_AGE)
+        # "Accept: application/json; indent=2" gets indented JSON: a shared cache
+        # must not hand it to everyone else, nor the compact form to that client.
+        patch_vary_headers(response, ("Accept",))
         set_response_etag(response)
         return get_conditional_response(request, etag=response["ETag"], response=response)
 

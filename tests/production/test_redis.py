@@ -37,6 +37,19 @@ def test_pages_are_cached_in_redis_and_purged_on_publish(client, demo, redis_cac
     assert client.get("/").headers["X-Page-Cache"] == "miss"
 
 
+def test_a_hit_is_one_round_trip_to_redis(client, demo, redis_cache):
+    """The live token and the entry are read together, in one MGET."""
+    import redis
+
+    client.get("/")
+    assert client.get("/").headers["X-Page-Cache"] == "hit"
+    server = redis.Redis.from_url(redis_cache.url)
+    server.config_resetstat()
+    assert client.get("/").headers["X-Page-Cache"] == "hit"
+    commands = {name.removeprefix("cmdstat_"): stats["calls"] for name, stats in server.info("commandstats").items()}
+    assert commands == {"config|resetstat": 1, "mget": 1}
+
+
 def test_a_purge_by_one_process_reaches_every_other(client, demo, redis_cache):
     """`publish_scheduled` runs in its own process: its purge must reach the web processes."""
     client.get("/")
