@@ -55,6 +55,7 @@ from .links import link_scope, preload_links, rich_texts
 from .prefetch import prefetch_streams
 from .preview import PreviewDenied, read_token
 from .representation_cache import (
+    ATTR,
     KEY_ATTR,
     Cached,
     CachedRepresentationMixin,
@@ -388,8 +389,10 @@ class SiteAPIMixin(PublicAPIMixin):
 
     def detail_view(self, request, pk=None):
         instance = self.get_object()
-        # The representation itself, not ``serializer.data``: a cached one is
-        # JSON text, which DRF's ReturnDict would not take.
+        if isinstance(instance, Cached):
+            return Response(getattr(instance, ATTR))
+        # The representation itself, not ``serializer.data``: one kept in the cache
+        # is JSON text, which DRF's ReturnDict would not take.
         return Response(self.get_serializer(instance).to_representation(instance))
 
 
@@ -450,6 +453,20 @@ class SitePagesAPIViewSet(SiteAPIMixin, PagesAPIViewSet):
         if not hasattr(self, "_base_queryset"):
             self._base_queryset = super().get_base_queryset().public()
         return self._base_queryset.all()
+
+    def get_object(self):
+        """With the content cache on, a page whose representation is cached is
+        found from its generic row alone: its own row (and its StreamFields) is
+        never loaded. Otherwise the specific page, prefetched."""
+        if not hasattr(self, "_prefetched_object") and enabled_for(self):
+            page = BaseAPIViewSet.get_object(self)  # the same public, live, filtered lookup
+            model = page.specific_class
+            if model is not None and cacheable(model) and page.live:
+                key = key_from(self, model, page.pk, page.live_revision_id or page.last_published_at)
+                text = lookup([key]).get(key) if key is not None else None
+                if text is not None:
+                    self._prefetched_object = Cached(page.pk, text)
+        return super().get_object()
 
 
 class ThemesAPIViewSet(SiteAPIMixin, BaseAPIViewSet):

@@ -122,3 +122,25 @@ def test_a_cached_listing_costs_the_same_for_3_and_60_reviews(client, make_revie
     large = cached_listing_counts(client, half=3)
     expected = (MISSED_LISTING_QUERIES, CACHED_LISTING_QUERIES, MISSED_LISTING_QUERIES)
     assert small == large == expected, (small, large)
+
+
+# A cached detail: view restrictions, the site and its root's translations, view
+# restrictions again, and the page's generic row; its own row is never loaded.
+CACHED_DETAIL_QUERIES = 5
+
+
+def test_a_cached_detail_costs_the_same_however_much_it_holds(client, make_review, themes, fragment_cache):
+    reviews = build(make_review, themes, 4, "Review")
+    big = reviews[1]
+    for other in reviews[2:]:
+        big.related_reviews.create(review=other)
+    big.learning = list(big.learning.raw_data) * 5
+    big.save_revision().publish()
+    small = make_review("Small", learning=[("Sleep", [themes["safe-sleep"]])])
+    for page in (small, big):
+        client.get(f"/api/v2/pages/{page.pk}/")
+    assert (
+        count(client, f"/api/v2/pages/{small.pk}/")
+        == count(client, f"/api/v2/pages/{big.pk}/")
+        == (CACHED_DETAIL_QUERIES)
+    )
