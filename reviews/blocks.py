@@ -7,7 +7,14 @@ from wagtail import blocks
 from wagtail.documents.blocks import DocumentChooserBlock
 
 from sscp_wagtail.api.representations import document_data
-from sscp_wagtail.blocks import DisplayChoiceBlock, DocumentLinkStructValue, ImageBlock, ParagraphBlock
+from sscp_wagtail.blocks import (
+    DisplayChoiceBlock,
+    DocumentLinkStructValue,
+    FixedChoiceBlock,
+    ImageBlock,
+    ParagraphBlock,
+)
+from sscp_wagtail.i18n.choices import ChoiceLabels
 from sscp_wagtail.learning.blocks import LearningThemeBlock
 
 
@@ -37,10 +44,10 @@ class LearningStreamBlock(blocks.StreamBlock):
 
 class RecommendationStructValue(blocks.StructValue):
     def status_label(self) -> str:
-        return dict(RecommendationBlock.STATUSES).get(self.get("status") or "", "")
+        return RecommendationBlock.STATUS_LABELS.get(self.get("status") or "")
 
 
-class OptionalChoiceBlock(blocks.ChoiceBlock):
+class OptionalChoiceBlock(FixedChoiceBlock):
     """A choice that may be left blank, and then adds nothing to the search index.
 
     Wagtail's ``ChoiceBlock`` indexes a blank value as its placeholder label,
@@ -55,6 +62,7 @@ class RecommendationBlock(blocks.StructBlock):
     """One recommendation, who owns it, and how far it has got: the public can follow progress."""
 
     STATUSES = [("not_started", _("Not started")), ("in_progress", _("In progress")), ("complete", _("Complete"))]
+    STATUS_LABELS = ChoiceLabels(STATUSES)
 
     text = blocks.TextBlock(help_text="The recommendation as the review worded it.")
     agency = blocks.CharBlock(required=False, max_length=255, help_text="The agency responsible for it.")
@@ -102,6 +110,7 @@ class ReviewDocumentBlock(blocks.StructBlock):
         ("briefing", _("7-minute briefing")),
         ("other", _("Other document")),
     ]
+    KIND_LABELS = ChoiceLabels(KINDS)
 
     kind = DisplayChoiceBlock(choices=KINDS, default="full_report")
     document = DocumentChooserBlock()
@@ -116,7 +125,7 @@ class ReviewDocumentBlock(blocks.StructBlock):
     def get_api_representation(self, value, context=None):
         if value.get("document") is None:
             return None
-        kind_label = dict(self.KINDS).get(value["kind"], "")
+        kind_label = self.KIND_LABELS.get(value["kind"])
         return {
             "kind": value["kind"],
             "kind_label": kind_label,

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from functools import cached_property
 
+from django.utils.encoding import force_str
 from wagtail import blocks
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.images.blocks import ImageChooserBlock
@@ -19,7 +20,30 @@ from .i18n.links import in_reader_s_language
 from .rich_text import RICH_TEXT_FEATURES
 
 
-class DisplayChoiceBlock(blocks.ChoiceBlock):
+class FixedChoiceBlock(blocks.ChoiceBlock):
+    """A ``ChoiceBlock`` whose choices are a fixed list in the code.
+
+    Wagtail turns a stored value back into its choice by building the whole
+    option list (with its translated blank option) for every value it reads;
+    with fixed choices the stored text maps to the same key every time, so the
+    map is built once per block.
+    """
+
+    @cached_property
+    def _keys_by_text(self) -> dict:
+        keys = {}
+        for key, label in self.field.choices:
+            for subkey, _label in label if isinstance(label, (list, tuple)) else [(key, label)]:
+                keys.setdefault(force_str(subkey), subkey)
+        return keys
+
+    def normalize_choice(self, value):
+        if value is None:
+            return None
+        return self._keys_by_text.get(force_str(value), value)
+
+
+class DisplayChoiceBlock(FixedChoiceBlock):
     """A choice of how something is shown (a heading level, a style), never indexed for search.
 
     Wagtail's ``ChoiceBlock`` indexes the chosen option's label, so every page

@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import datetime as dt
 
+from django.utils.encoding import force_str
 from rest_framework.fields import Field
 
+from sscp_wagtail.i18n.choices import ChoiceLabels
 from sscp_wagtail.opening_hours import ENGLISH, status_sentence
 
 
@@ -94,6 +96,9 @@ def is_public_page(page, context: dict) -> bool:
     return page.live and not page.path.startswith(_private_paths(context) or ("\0",))
 
 
+_MODEL_CHOICE_LABELS: dict[tuple[type, str], ChoiceLabels] = {}
+
+
 class ChoiceLabelField(Field):
     """The human label of a choice field, e.g. "Serious Case Review" for
     ``serious_case_review``: front ends should not keep their own copy."""
@@ -105,7 +110,14 @@ class ChoiceLabelField(Field):
         super().__init__(**kwargs)
 
     def to_representation(self, instance) -> str:
-        return getattr(instance, f"get_{self.choice_field}_display")()
+        # As ``get_<field>_display()`` answers, with the labels translated once per language.
+        key = (type(instance), self.choice_field)
+        labels = _MODEL_CHOICE_LABELS.get(key)
+        if labels is None:
+            field = instance._meta.get_field(self.choice_field)
+            labels = _MODEL_CHOICE_LABELS[key] = ChoiceLabels(field.flatchoices)
+        value = getattr(instance, self.choice_field)
+        return labels.get(value, force_str(value, strings_only=True))
 
 
 class LiveThemesField(Field):

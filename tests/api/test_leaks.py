@@ -50,6 +50,16 @@ def test_listings_hold_only_live_public_content(client, secret, index, query):
         assert not any("Zebra" in title for title in found), (query, extra, found)
 
 
+@pytest.mark.parametrize("query", QUERIES)
+def test_listings_from_the_content_cache_hold_only_live_public_content(client, secret, index, query, fragment_cache):
+    for extra in ({}, {"child_of": index.pk}, {"descendant_of": index.pk}, {"locale": "pl"}):
+        for _ in range(2):  # filling the cache, then served from it
+            found = titles(client.get(PAGES, {**query, **extra}))
+            assert not any("Zebra" in title for title in found), (query, extra, found)
+            if extra.get("locale") == "pl":
+                assert found == [], (query, found)
+
+
 @pytest.mark.parametrize("as_editor", [False, True])
 def test_private_and_draft_pages_have_no_detail_or_find(client, secret, as_editor, django_user_model):
     if as_editor:
