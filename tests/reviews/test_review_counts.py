@@ -14,6 +14,7 @@ import pytest
 from django.core.management import call_command
 from wagtail.models import Locale, PageViewRestriction
 
+from reviews import counts
 from reviews.factories import ReviewIndexPageFactory, learning_block
 from reviews.models import ReviewCount, ReviewPage, ReviewType
 from tests.conftest import soup
@@ -168,3 +169,11 @@ def test_the_command_rebuilds_what_the_signals_keep(index, reviews):
     call_command("rebuild_review_counts", stdout=io.StringIO())
     assert rows() == kept
     assert kept
+
+
+def test_changes_in_bulk_are_counted_once_at_the_end(client, index, make_review):
+    with counts.deferred():
+        for number in range(5):
+            make_review(f"Bulk {number}", publication_date=dt.date(2010 + number, 1, 1))
+        assert not ReviewCount.objects.exists()  # nothing counted while the changes are made
+    assert total(assert_counts_match_the_list(client, index)) == 5
