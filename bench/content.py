@@ -145,6 +145,7 @@ def build_reviews(target: int, *, log=print) -> None:
     from wagtail.models import Site
     from wagtail.signal_handlers import disable_reference_index_auto_update
 
+    from reviews import counts as review_counts
     from reviews.factories import ReviewIndexPageFactory
     from reviews.models import ReviewIndexPage, ReviewPage
 
@@ -160,7 +161,7 @@ def build_reviews(target: int, *, log=print) -> None:
     started = time.perf_counter()
     post_save.disconnect(post_save_signal_handler, sender=ReviewPage)
     try:
-        with transaction.atomic(), disable_reference_index_auto_update():
+        with transaction.atomic(), disable_reference_index_auto_update(), review_counts.deferred():
             for number in range(existing, target):
                 index.add_child(instance=ReviewPage(**review_fields(number, rng, words, themes, documents)))
     finally:

@@ -106,6 +106,7 @@ def build_reviews(target: int) -> None:
     from wagtail.models import Site
     from wagtail.signal_handlers import disable_reference_index_auto_update
 
+    from reviews import counts as review_counts
     from reviews.factories import ReviewIndexPageFactory
     from reviews.models import ReviewIndexPage, ReviewPage
 
@@ -121,7 +122,7 @@ def build_reviews(target: int) -> None:
     # Indexing every page as it is saved would dominate: index in bulk afterwards instead.
     post_save.disconnect(post_save_signal_handler, sender=ReviewPage)
     try:
-        with transaction.atomic(), disable_reference_index_auto_update():
+        with transaction.atomic(), disable_reference_index_auto_update(), review_counts.deferred():
             for number in range(existing, target):
                 chosen = rng.sample(themes, 2)
                 published = dt.date(2005, 1, 1) + dt.timedelta(days=rng.randint(0, 20 * 365))

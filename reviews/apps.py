@@ -5,3 +5,8 @@ class ReviewsConfig(AppConfig):
     name = "reviews"
     verbose_name = "Case reviews"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from . import counts
+
+        counts.connect()

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 
-from django.db.models import Count, Prefetch
-from django.db.models.functions import ExtractYear
+from django.db.models import Exists, OuterRef, Prefetch, Q
 from django.http import QueryDict
 from django.utils.http import urlencode
 from django.utils.translation import get_language
@@ -32,18 +32,22 @@ class ReviewFilters:
     Counts for one filter take the other active filters into account, so every
     number shown is the number of reviews a click will list. Unknown values are
     ignored rather than failing: old links keep working.
+
+    The counts and the total come from the index's summary rows (``ReviewCount``,
+    kept by ``reviews/counts.py``) in one query, however many reviews there are.
     """
 
     names = ("type", "theme", "year")
 
-    def __init__(self, params: QueryDict | dict, reviews, locale_id: int | None, *, cache_as: tuple = ()):
+    def __init__(self, params: QueryDict | dict, index, *, cache_as: tuple = ()):
         from .models import ReviewType
 
-        self.reviews = reviews
+        self.index = index
+        self.index_id = index.pk
         # What tells this list apart from others (its index page) for the
         # content cache; the active filters and the language are added here.
         self.cache_as = cache_as
-        self.locale_id = locale_id
+        self.locale_id = index.locale_id
         self.type_labels = dict(ReviewType.choices)
         raw = {name: (params.get(name) or "").strip() for name in self.names}
         self.active = {
@@ -53,13 +57,23 @@ class ReviewFilters:
         }
         self.ignored = [name for name in self.names if raw[name] and not self.active[name]]
 
-    def _filtered(self, *, skip: str = ""):
+    @cached_property
+    def reviews(self):
+        # Built when first asked for: Wagtail's public() reads the view restrictions at once.
+        return self.index.live_reviews()
+
+    def _filtered(self):
+        from .models import ReviewPage
+
         reviews = self.reviews
-        if self.active["type"] and skip != "type":
+        if self.active["type"]:
             reviews = reviews.filter(review_type=self.active["type"])
-        if self.active["theme"] and skip != "theme":
-            reviews = reviews.filter(themes__slug=self.active["theme"], themes__live=True)
-        if self.active["year"] and skip != "year":
+        if self.active["theme"]:
+            links = ReviewPage.themes.through.objects.filter(
+                reviewpage_id=OuterRef("pk"), learningtheme__slug=self.active["theme"], learningtheme__live=True
+            )
+            reviews = reviews.filter(Exists(links))
+        if self.active["year"]:
             reviews = reviews.filter(publication_date__year=int(self.active["year"]))
         return reviews
 
@@ -80,36 +94,57 @@ class ReviewFilters:
             if counts.get(value) or self.active[name] == value
         ]
 
+    @cached_property
+    def summary(self) -> list[tuple]:
+        """(type, year, theme id, slug, name, locale id, reviews) rows of this index; theme empty for any theme.
+
+        Themes that are not live are left out, as they are from the list."""
+        from .models import ReviewCount
+
+        return list(
+            ReviewCount.objects.filter(index_id=self.index_id)
+            .filter(Q(theme__isnull=True) | Q(theme__live=True))
+            .values_list("review_type", "year", "theme_id", "theme__slug", "theme__name", "theme__locale_id", "reviews")
+        )
+
+    def tally(self, by: str) -> dict[str, int]:
+        """Reviews by type, year or theme slug, the other active filters applied."""
+        counts: dict[str, int] = {}
+        for review_type, year, theme_id, slug, _name, locale_id, n in self.summary:
+            if by == "theme":
+                if theme_id is None or locale_id != self.locale_id:
+                    continue
+            elif (slug != self.active["theme"]) if self.active["theme"] else (theme_id is not None):
+                # With a theme chosen, its rows; otherwise the rows of every review, whatever its themes.
+                continue
+            if by != "type" and self.active["type"] and review_type != self.active["type"]:
+                continue
+            if by != "year" and self.active["year"] and str(year) != self.active["year"]:
+                continue
+            value = {"type": review_type, "year": str(year), "theme": slug}[by]
+            counts[value] = counts.get(value, 0) + n
+        return counts
+
     def type_options(self) -> list[Option]:
-        rows = self._filtered(skip="type").order_by().values("review_type").annotate(n=Count("id", distinct=True))
-        counts = {row["review_type"]: row["n"] for row in rows}
-        return self._options("type", counts, self.type_labels)
+        return self._options("type", self.tally("type"), self.type_labels)
 
     def theme_counts(self) -> dict[str, int]:
-        rows = (
-            LearningTheme.objects.filter(live=True, locale_id=self.locale_id, reviews__in=self._filtered(skip="theme"))
-            .values("slug", "name")
-            .annotate(n=Count("reviews", distinct=True))
-            .order_by("name")
-        )
-        self._theme_names = {row["slug"]: row["name"] for row in rows}
-        return {row["slug"]: row["n"] for row in rows}
+        return self.tally("theme")
 
     def theme_options(self) -> list[Option]:
         counts = self.theme_counts()
-        return self._options("theme", counts, self._theme_names)
+        names = {slug: name for *_row, slug, name, locale, _n in self.summary if locale == self.locale_id}
+        by_name = dict(sorted(names.items(), key=lambda item: (item[1], item[0])))
+        return self._options("theme", counts, by_name)
 
     def year_options(self) -> list[Option]:
-        rows = (
-            self._filtered(skip="year")
-            .order_by()
-            .annotate(year=ExtractYear("publication_date"))
-            .values("year")
-            .annotate(n=Count("id", distinct=True))
-        )
-        counts = {str(row["year"]): row["n"] for row in rows}
+        counts = self.tally("year")
         years = sorted(counts, reverse=True)
         return self._options("year", counts, {year: year for year in years})
+
+    def theme_total(self, theme_id: int) -> int:
+        """How many reviews of this index are on the theme."""
+        return sum(n for _type, _year, row_theme, *_rest, n in self.summary if row_theme == theme_id)
 
     def any_active(self) -> bool:
         return any(self.active.values())
@@ -117,8 +152,8 @@ class ReviewFilters:
     def groups(self) -> list[tuple[str, str, list[Option]]]:
         """(parameter, heading, options) for the template, in reading order.
 
-        Three counting queries over every review, so with the content cache on
-        they are kept until the next publish, per index, filters and language."""
+        One query for the summary rows; with the content cache on they are kept
+        until the next publish, per index, filters and language."""
         return self.remember("review-filters", self._groups)
 
     def _groups(self) -> list[tuple[str, str, list[Option]]]:
@@ -130,7 +165,11 @@ class ReviewFilters:
 
     def count(self) -> int:
         """How many reviews match, as the paginator would count them."""
-        return self.remember("review-count", lambda: self.results().count())
+        return self.remember("review-count", self._total)
+
+    def _total(self) -> int:
+        by_type = self.tally("type")
+        return by_type.get(self.active["type"], 0) if self.active["type"] else sum(by_type.values())
 
     def remember(self, name: str, compute):
         if not self.cache_as:

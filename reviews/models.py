@@ -8,6 +8,7 @@ from django.conf import settings
 from django.core.paginator import Paginator
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.db.models import Exists, OuterRef
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.functional import SimpleLazyObject
@@ -30,6 +31,7 @@ from sscp_wagtail.learning.models import LearningTheme
 from sscp_wagtail.rich_text import RICH_TEXT_FEATURES
 from sscp_wagtail.structured_data import json_ld
 
+from . import counts
 from .blocks import LearningStreamBlock, RecommendationsStreamBlock, ReviewDocumentsStreamBlock, StoryStreamBlock
 from .listing import ReviewFilters, theme_learning
 
@@ -93,12 +95,18 @@ class ReviewIndexPage(RoutablePageMixin, Page):
         verbose_name = "review index page"
 
     def live_reviews(self):
-        """Published, public reviews under this index, newest first."""
-        return ReviewPage.objects.child_of(self).live().public().order_by("-publication_date", "-pk")
+        """Published, public reviews under this index, newest first.
+
+        Which pages qualify is asked of each review (``EXISTS``), not joined:
+        SQLite then reads the reviews in date order from their index and stops
+        at the end of the page, where a join made it read and sort every review.
+        """
+        listed = Page.objects.child_of(self).live().public().filter(pk=OuterRef("pk"))
+        return ReviewPage.objects.filter(Exists(listed)).order_by("-publication_date", "-pk")
 
     @path("")
     def index_route(self, request):
-        filters = ReviewFilters(request.GET, self.live_reviews(), self.locale_id, cache_as=("index", self.pk))
+        filters = ReviewFilters(request.GET, self, cache_as=("index", self.pk))
         paginator = Paginator(filters.results(), getattr(settings, "SSCP_REVIEWS_PAGE_SIZE", 10))
         paginator.count = filters.count()  # counted once per change with the content cache on
         reviews = paginator.get_page(request.GET.get("page"))
@@ -110,7 +118,7 @@ class ReviewIndexPage(RoutablePageMixin, Page):
     @path("themes/")
     def themes_route(self, request):
         themes = LearningTheme.objects.filter(live=True, locale_id=self.locale_id).order_by("name")
-        counts = ReviewFilters({}, self.live_reviews(), self.locale_id).theme_counts()
+        counts = ReviewFilters({}, self).theme_counts()
         listed = [(theme, counts.get(theme.slug, 0)) for theme in themes]
         return self.render(
             request,
@@ -123,11 +131,12 @@ class ReviewIndexPage(RoutablePageMixin, Page):
         theme = get_object_or_404(LearningTheme, slug=slug, live=True, locale_id=self.locale_id)
         reviews = (
             self.live_reviews()
-            .filter(themes=theme)
+            .filter(Exists(ReviewPage.themes.through.objects.filter(reviewpage_id=OuterRef("pk"), learningtheme=theme)))
             .only("id", "title", "path", "depth", "url_path", "publication_date", "review_type", "learning")
         )
         # Paged by review, like the index: a theme may gather learning from thousands.
         paginator = Paginator(reviews, getattr(settings, "SSCP_REVIEWS_PAGE_SIZE", 10))
+        paginator.count = ReviewFilters({}, self).theme_total(theme.pk)
         reviews = paginator.get_page(request.GET.get("page"))
         return self.render(
             request,
@@ -291,12 +300,19 @@ class ReviewPage(Page):
         verbose_name = "review page"
         indexes = [models.Index(fields=["publication_date"])]
 
+    # What a review index lists and counts of a review (reviews/counts.py).
+    LISTED_FIELDS = frozenset({"live", "review_type", "publication_date", "learning", "path", "depth"})
+
     def save(self, *args, **kwargs):
         update_fields = kwargs.get("update_fields")
         if update_fields is None or "learning" in update_fields:
             # Instances, not ids: modelcluster's deferred manager commits only instances.
             self.themes = list(LearningTheme.objects.filter(pk__in=self.learning_theme_ids()))
-        return super().save(*args, **kwargs)
+        result = super().save(*args, **kwargs)
+        # After the save, so the themes just committed are counted.
+        if update_fields is None or self.LISTED_FIELDS.intersection(update_fields):
+            counts.rebuild_for_path(self.path[: -self.steplen])
+        return result
 
     def learning_theme_ids(self) -> list[int]:
         """Theme ids in the learning blocks, read from the raw data: no snippet queries."""
@@ -350,6 +366,28 @@ class ReviewPage(Page):
         if self.last_published_at:
             data["dateModified"] = timezone.localtime(self.last_published_at).date().isoformat()
         return data
+
+
+class ReviewCount(models.Model):
+    """How many published, public reviews of an index have a type, a year and (or any) theme.
+
+    A summary kept in step with the reviews by ``reviews/counts.py``, so the
+    index's filter counts and total cost the same at 100 reviews as at 10,000.
+    Plain ids without database constraints: the rows of a deleted index or
+    theme are removed with it by the same code, never by the database.
+    """
+
+    index = models.ForeignKey(ReviewIndexPage, on_delete=models.DO_NOTHING, db_constraint=False, related_name="+")
+    review_type = models.CharField(max_length=40)
+    year = models.PositiveSmallIntegerField()
+    # Empty: every review of this type and year, whatever its themes.
+    theme = models.ForeignKey(
+        LearningTheme, null=True, on_delete=models.DO_NOTHING, db_constraint=False, related_name="+"
+    )
+    reviews = models.PositiveIntegerField()
+
+    def __str__(self):
+        return f"{self.review_type} {self.year} theme {self.theme_id}: {self.reviews}"
 
 
 class RelatedReview(Orderable):

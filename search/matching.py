@@ -52,7 +52,7 @@ from django.db.models import (
     When,
 )
 from django.db.models.expressions import CombinedExpression, RawSQL
-from django.db.models.functions import Cast, ExtractYear
+from django.db.models.functions import Cast, Coalesce, ExtractYear
 from modelsearch.conf import get_app_config
 from modelsearch.utils import get_descendants_content_types_pks
 from wagtail.models import Page
@@ -142,19 +142,8 @@ def match_pages(
         return _server_matches(base, results, tiers, filters)
     if uses_postgres_index():
         return _postgres_matches(base, search_query, tiers, filters, window)
-    scores = _sqlite_scores(search_query) if uses_sqlite_index() else None
-    if scores is not None:
-        pages = base.filter(InIds(F("pk"), list(scores)))
-        rows = (
-            filters.apply(pages)
-            .annotate(_tier=tiers, _year=ExtractYear("_published"))
-            .order_by()
-            .values_list("pk", "_tier", "content_type_id", "reviewpage__review_type", "_year")
-        )
-        ranked = sorted(rows, key=lambda row: (-row[1], scores[row[0]], -row[0]))
-        # Without filters these rows are every match: the counts by kind, type and year come from them.
-        facts = None if filters.any_active() else [row[2:] for row in ranked]
-        return Matches(pages, [row[0] for row in ranked], True, facts, found=bool(scores))
+    if uses_sqlite_index():
+        return _sqlite_matches(base, search_query, tiers, filters, window)
     queryset = results.get_queryset()
     order = list(queryset.query.order_by) or ["-pk"]
     ranked = filters.apply(queryset).annotate(_tier=tiers).order_by("-_tier", *order).values_list("pk", flat=True)
@@ -294,6 +283,154 @@ def _postgres_matches(base: QuerySet, search_query, tiers, filters: SearchFilter
     return Matches(pages, ids, True, cube=cube, theme_cube=theme_cube)
 
 
+def _sqlite_matches(base: QuerySet, search_query, tiers, filters: SearchFilters, window: tuple[int, int]) -> Matches:
+    """SQLite FTS5: match and count in one statement, then rank at most ``RELEVANCE_LIMIT`` pages.
+
+    As on PostgreSQL, the matching live, public pages of the locale are found
+    once (the FTS5 match as a subquery, in a materialised CTE) with their kind,
+    review type, year, date, tier and whether they pass the filters, and the
+    same statement returns the counts by kind, review type and year (on the
+    chosen theme, if any), the counts by theme and the same three, and either
+    the ids and tiers of every page that passes (up to ``RELEVANCE_LIMIT``) or,
+    above that, the page asked for, newest first within each tier.
+
+    Only the smaller sets are ranked, by ``bm25()`` (titles weighted 4:1), in the
+    same statement; above ``RELEVANCE_LIMIT`` it is never computed. The year and
+    date are worked out in SQL from the stored values, never by calling Python
+    once per match.
+    """
+    match = _sqlite_match(search_query)
+    if match is None:
+        return Matches(base.none(), [], True, cube=[], theme_cube=[], found=False)
+    pages = base.filter(pk__in=match)
+    chosen = filters.active["theme"]
+    published = _sqlite_published()
+    # The year filter's condition reads ``_published`` (the date as the page shows it).
+    described = pages.annotate(_published=PUBLISHED) if filters.active["year"] else pages
+    rows = (
+        described.annotate(
+            _published_text=published,
+            _year=_sqlite_year(),
+            _tier=tiers,
+            _on_theme=_flag(with_theme_q([filters.themes[chosen].pk]) if chosen else Q()),
+            _selected=_flag(filters.condition()),
+        )
+        .order_by()
+        .values_list(
+            "pk",
+            "content_type_id",
+            "reviewpage__review_type",
+            "_year",
+            "_published_text",
+            "_tier",
+            "_on_theme",
+            "_selected",
+        )
+    )
+    matched, matched_params = rows.query.sql_with_params()
+    # Relevance only for the smaller sets: the condition is the same for every row, so
+    # SQLite tests it once, before reading the index, and skips bm25() altogether above it.
+    few = RawSQL("(SELECT count(*) FROM matched WHERE selected) <= %s", [RELEVANCE_LIMIT], BooleanField())
+    scored, scored_params = _sqlite_scores(search_query).filter(few).query.sql_with_params()
+    quote = connection.ops.quote_name
+    offset, limit = window
+    selected_count = "(SELECT count(*) FROM matched WHERE selected)"
+    statement = f"""
+        WITH matched (id, content_type_id, review_type, year, published, tier, on_theme, selected)
+        AS MATERIALIZED ({matched}),
+        scores (id, score) AS ({scored})
+        SELECT 0, NULL, content_type_id, review_type, year, count(*)
+        FROM matched WHERE on_theme GROUP BY 3, 4, 5
+        UNION ALL
+        SELECT 1, link.learningtheme_id, content_type_id, review_type, year, count(*)
+        FROM matched JOIN {quote(ReviewThemeLink._meta.db_table)} AS link ON link.reviewpage_id = matched.id
+        GROUP BY 2, 3, 4, 5
+        UNION ALL
+        SELECT 1, link.learningtheme_id, content_type_id, review_type, year, count(*)
+        FROM matched JOIN {quote(BriefingThemeLink._meta.db_table)} AS link ON link.briefingpage_id = matched.id
+        GROUP BY 2, 3, 4, 5
+        UNION ALL
+        SELECT 2, matched.id, tier, scores.score, NULL, NULL
+        FROM matched LEFT JOIN scores ON scores.id = matched.id
+        WHERE selected AND {selected_count} <= %s
+        UNION ALL
+        SELECT * FROM (
+            SELECT 3, id, tier, NULL, NULL, NULL FROM matched WHERE selected AND {selected_count} > %s
+            ORDER BY tier DESC, published DESC, id DESC
+            LIMIT %s
+            -- a page past the last is the last, as the paginator shows it
+            OFFSET min(%s, max({selected_count} - 1, 0) / %s * %s)
+        )
+    """  # noqa: S608 - the inner query is Django's, with its parameters passed separately
+    params = [*matched_params, *scored_params, RELEVANCE_LIMIT, RELEVANCE_LIMIT, limit, offset, limit, limit]
+    with connection.cursor() as cursor:
+        cursor.execute(statement, params)
+        grouped = cursor.fetchall()
+    cube = [row[2:] for row in grouped if row[0] == 0]
+    theme_cube = [row[1:] for row in grouped if row[0] == 1]
+    count = sum(
+        n for content_type_id, review_type, year, n in cube if filters.passes(content_type_id, review_type, year)
+    )
+    if count <= RELEVANCE_LIMIT:
+        # bm25() is negative: the lower, the better the match.
+        scored_rows = [row[1:4] for row in grouped if row[0] == 2]
+        ranked = [pk for pk, _tier, _score in sorted(scored_rows, key=lambda row: (-row[1], row[2] or 0.0, -row[0]))]
+        return Matches(pages, ranked, True, cube=cube, theme_cube=theme_cube)
+    # Should the paginator ask for another page, it is read on its own, in the same order.
+    ordered = (
+        filters.apply(pages)
+        .annotate(_tier=tiers, _published_text=published)
+        .order_by("-_tier", F("_published_text").desc(nulls_last=True), "-pk")
+    )
+    offset = min(offset, max(count - 1, 0) // limit * limit)
+    shown = [row[1] for row in grouped if row[0] == 3]
+    ids = RankedPages(ordered.values_list("pk", flat=True), count, offset=offset, prefetched=shown)
+    return Matches(pages, ids, True, cube=cube, theme_cube=theme_cube)
+
+
+def _sqlite_published():
+    """The date a result shows, as SQLite stores it (ISO text), for ordering: no Python per row.
+
+    A review's publication date, otherwise the UTC day it was first published."""
+    return Coalesce(
+        Cast("reviewpage__publication_date", output_field=CharField()),
+        Func(F("first_published_at"), function="substr", template="substr(%(expressions)s, 1, 10)"),
+        output_field=CharField(),
+    )
+
+
+class _SQLiteYear(Func):
+    """The year of ``PUBLISHED`` in SQL: a review's publication year, otherwise the year the page
+    was first published in the site's time zone (its UTC offset on 1 January, when years change)."""
+
+    output_field = IntegerField()
+
+    def __init__(self):
+        super().__init__(F("reviewpage__publication_date"), F("first_published_at"))
+
+    def as_sql(self, compiler, connection, **extra):
+        date_sql, date_params = compiler.compile(self.source_expressions[0])
+        first_sql, first_params = compiler.compile(self.source_expressions[1])
+        offset = _new_year_utc_offset_seconds()
+        sql = (
+            f"CAST(COALESCE(substr({date_sql}, 1, 4), strftime('%%Y', {first_sql}, '{offset:+d} seconds')) AS integer)"
+        )
+        return sql, [*date_params, *first_params]
+
+
+def _sqlite_year():
+    return _SQLiteYear()
+
+
+def _new_year_utc_offset_seconds() -> int:
+    from datetime import datetime
+
+    from django.utils import timezone
+
+    zone = timezone.get_current_timezone()
+    return int(datetime(timezone.now().year, 1, 1, tzinfo=zone).utcoffset().total_seconds())
+
+
 def _flag(condition: Q):
     """A filter condition as a boolean column (true when there is no condition)."""
     return ExpressionWrapper(condition, output_field=BooleanField()) if condition else Value(True)
@@ -336,22 +473,35 @@ class _WeightedBM25(Func):
         return f"bm25({self.table}, 0.0, 1.0, 4.0)", []
 
 
-def _sqlite_scores(search_query) -> dict[int, float]:
+def _sqlite_entries(search_query):
+    """The FTS5 entries of pages whose text matches, or None when nothing can."""
     from modelsearch.backends.database.sqlite.query import MatchExpression, normalize
     from modelsearch.backends.database.sqlite.sqlite import SQLiteFTSIndexEntry, SQLiteSearchQueryCompiler
 
     compiler = SQLiteSearchQueryCompiler(Page.objects.none(), search_query)
     expression = compiler.build_search_query(normalize(compiler.query))
     if expression is None:
-        return {}
-    entries = (
-        SQLiteFTSIndexEntry.objects.filter(MatchExpression(compiler.FTS_TABLE_FIELDS, expression))
-        .filter(index_entry__content_type_id__in=get_descendants_content_types_pks(Page))
-        .annotate(score=_WeightedBM25(SQLiteFTSIndexEntry._meta.db_table))
-        .values_list("index_entry__object_id", "score")
+        return None
+    return SQLiteFTSIndexEntry.objects.filter(MatchExpression(compiler.FTS_TABLE_FIELDS, expression)).filter(
+        index_entry__content_type_id__in=get_descendants_content_types_pks(Page)
     )
-    # bm25() is negative: the lower, the better the match.
-    return {int(object_id): score for object_id, score in entries}
+
+
+def _sqlite_match(search_query) -> QuerySet | None:
+    """The ids of the matching pages, as a subquery."""
+    entries = _sqlite_entries(search_query)
+    if entries is None:
+        return None
+    return entries.annotate(_page_id=Cast("index_entry__object_id", output_field=IntegerField())).values("_page_id")
+
+
+def _sqlite_scores(search_query) -> QuerySet:
+    """(page id, bm25()) of every match, titles weighted 4:1: SQLite computes it only for the rows read."""
+    entries = _sqlite_entries(search_query)
+    return entries.annotate(
+        _page_id=Cast("index_entry__object_id", output_field=IntegerField()),
+        score=_WeightedBM25(entries.model._meta.db_table),
+    ).values_list("_page_id", "score")
 
 
 def _postgres_compiler(search_query):

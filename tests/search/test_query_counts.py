@@ -53,13 +53,12 @@ if connection.vendor == "postgresql":
     # The filtered counts come from the same statement.
     FILTERS = 0
 else:
-    # The relevance of every match read from the FTS index, then the matching live,
-    # public pages of the locale that pass the filters, with their tier, kind, review
-    # type and year, then the theme counts.
-    MATCH = 3
-    # With filters the match's rows are only those that pass, so one more query
-    # counts every match by kind, review type and year.
-    FILTERS = 1
+    # The match is one statement, as on PostgreSQL: counts by kind, review type,
+    # year and theme, and the ids of the page shown (with their bm25() relevance
+    # when at most RELEVANCE_LIMIT pages pass the filters).
+    MATCH = 1
+    # The filtered counts come from the same statement.
+    FILTERS = 0
 SEARCH = 3 + MATCH + 2
 # First page without filters: editors' picks, private collections, documents.
 FIRST_PAGE = CHROME + SEARCH + 3
