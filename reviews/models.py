@@ -28,6 +28,7 @@ from sscp_wagtail.i18n.links import all_in_reader_s_language
 from sscp_wagtail.learning.blocks import raw_theme_ids
 from sscp_wagtail.learning.models import LearningTheme
 from sscp_wagtail.rich_text import RICH_TEXT_FEATURES
+from sscp_wagtail.routing import RoutedPageMixin
 from sscp_wagtail.structured_data import json_ld
 
 from .blocks import LearningStreamBlock, RecommendationsStreamBlock, ReviewDocumentsStreamBlock, StoryStreamBlock
@@ -42,7 +43,7 @@ class ReviewType(models.TextChoices):
     NATIONAL_ANALYSIS = "national_analysis", _("National analysis")
 
 
-class ReviewIndexPage(RoutablePageMixin, Page):
+class ReviewIndexPage(RoutedPageMixin, RoutablePageMixin, Page):
     """ "Serious case reviews": the process, the list of reviews, and the theme pages."""
 
     introduction = RichTextField(features=RICH_TEXT_FEATURES, blank=True, help_text="What case reviews are and why.")
@@ -148,7 +149,7 @@ class ReviewIndexPage(RoutablePageMixin, Page):
         return self.url + self.reverse_subpage("themes_route")
 
 
-class ReviewPage(Page):
+class ReviewPage(RoutedPageMixin, Page):
     """One case review, structured so its learning can be found across reviews."""
 
     review_type = models.CharField(max_length=40, choices=ReviewType.choices)
@@ -308,14 +309,21 @@ class ReviewPage(Page):
     def get_context(self, request, *args, **kwargs):
         # Lazy: with the review's content cached ({% contentcache %}) none of these is needed.
         context = super().get_context(request, *args, **kwargs)
-        index_page = SimpleLazyObject(lambda: self.get_parent().specific)
-        context["index_page"] = index_page
-        context["themes_url"] = SimpleLazyObject(
-            lambda: index_page.themes_url() if isinstance(index_page, ReviewIndexPage) else ""
-        )
+        context["themes_url"] = SimpleLazyObject(lambda: self.themes_url(request))
         context["related"] = SimpleLazyObject(self.live_related_reviews)
         context["json_ld"] = SimpleLazyObject(lambda: json_ld(self.structured_data(request)))
         return context
+
+    def themes_url(self, request=None) -> str:
+        """The theme pages' address under this review's index, or "" when its parent is not an index.
+
+        From the parent's tree row (which routing has read already): its address
+        and type are enough, its own fields are not needed."""
+        parent = self.get_parent()
+        if parent is None or not issubclass(parent.specific_class or Page, ReviewIndexPage):
+            return ""
+        url = parent.get_url(request)
+        return url + ReviewIndexPage.get_resolver().reverse("themes_route") if url else ""
 
     def learning_themes(self) -> list[LearningTheme]:
         """The themes of the learning blocks, from the blocks already loaded for rendering."""
@@ -328,6 +336,8 @@ class ReviewPage(Page):
 
     def live_related_reviews(self):
         ids = [link.review_id for link in self.related_reviews.all() if link.review_id]
+        if not ids:
+            return []  # without reading the view restrictions for public()
         found = {page.pk: page for page in ReviewPage.objects.filter(pk__in=ids).live().public()}
         return [found[pk] for pk in ids if pk in found]
 
@@ -362,7 +372,7 @@ class RelatedReview(Orderable):
         verbose_name = "related review"
 
 
-class BriefingPage(Page):
+class BriefingPage(RoutedPageMixin, Page):
     """A 7-minute briefing: the seven standard sections, printable on one or two A4 pages."""
 
     SECTIONS = [
