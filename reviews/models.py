@@ -28,7 +28,7 @@ from sscp_wagtail.i18n.links import all_in_reader_s_language
 from sscp_wagtail.learning.blocks import raw_theme_ids
 from sscp_wagtail.learning.models import LearningTheme
 from sscp_wagtail.rich_text import RICH_TEXT_FEATURES
-from sscp_wagtail.routing import RoutedPageMixin
+from sscp_wagtail.routing import RoutedPageMixin, public
 from sscp_wagtail.structured_data import json_ld
 
 from .blocks import LearningStreamBlock, RecommendationsStreamBlock, ReviewDocumentsStreamBlock, StoryStreamBlock
@@ -93,13 +93,13 @@ class ReviewIndexPage(RoutedPageMixin, RoutablePageMixin, Page):
     class Meta:
         verbose_name = "review index page"
 
-    def live_reviews(self):
+    def live_reviews(self, request=None):
         """Published, public reviews under this index, newest first."""
-        return ReviewPage.objects.child_of(self).live().public().order_by("-publication_date", "-pk")
+        return public(ReviewPage.objects.child_of(self).live(), request).order_by("-publication_date", "-pk")
 
     @path("")
     def index_route(self, request):
-        filters = ReviewFilters(request.GET, self.live_reviews(), self.locale_id, cache_as=("index", self.pk))
+        filters = ReviewFilters(request.GET, self.live_reviews(request), self.locale_id, cache_as=("index", self.pk))
         paginator = Paginator(filters.results(), getattr(settings, "SSCP_REVIEWS_PAGE_SIZE", 10))
         paginator.count = filters.count()  # counted once per change with the content cache on
         reviews = paginator.get_page(request.GET.get("page"))
@@ -111,7 +111,7 @@ class ReviewIndexPage(RoutedPageMixin, RoutablePageMixin, Page):
     @path("themes/")
     def themes_route(self, request):
         themes = LearningTheme.objects.filter(live=True, locale_id=self.locale_id).order_by("name")
-        counts = ReviewFilters({}, self.live_reviews(), self.locale_id).theme_counts()
+        counts = ReviewFilters({}, self.live_reviews(request), self.locale_id).theme_counts()
         listed = [(theme, counts.get(theme.slug, 0)) for theme in themes]
         return self.render(
             request,
@@ -123,7 +123,7 @@ class ReviewIndexPage(RoutedPageMixin, RoutablePageMixin, Page):
     def theme_route(self, request, slug):
         theme = get_object_or_404(LearningTheme, slug=slug, live=True, locale_id=self.locale_id)
         reviews = (
-            self.live_reviews()
+            self.live_reviews(request)
             .filter(themes=theme)
             .only("id", "title", "path", "depth", "url_path", "publication_date", "review_type", "learning")
         )
@@ -310,7 +310,7 @@ class ReviewPage(RoutedPageMixin, Page):
         # Lazy: with the review's content cached ({% contentcache %}) none of these is needed.
         context = super().get_context(request, *args, **kwargs)
         context["themes_url"] = SimpleLazyObject(lambda: self.themes_url(request))
-        context["related"] = SimpleLazyObject(self.live_related_reviews)
+        context["related"] = SimpleLazyObject(lambda: self.live_related_reviews(request))
         context["json_ld"] = SimpleLazyObject(lambda: json_ld(self.structured_data(request)))
         return context
 
@@ -334,11 +334,11 @@ class ReviewPage(RoutedPageMixin, Page):
                     themes.setdefault(theme.pk, theme)
         return list(themes.values())
 
-    def live_related_reviews(self):
+    def live_related_reviews(self, request=None):
         ids = [link.review_id for link in self.related_reviews.all() if link.review_id]
         if not ids:
             return []  # without reading the view restrictions for public()
-        found = {page.pk: page for page in ReviewPage.objects.filter(pk__in=ids).live().public()}
+        found = {page.pk: page for page in public(ReviewPage.objects.filter(pk__in=ids).live(), request)}
         return [found[pk] for pk in ids if pk in found]
 
     def structured_data(self, request=None) -> dict:

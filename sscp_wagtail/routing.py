@@ -3,19 +3,24 @@
 Wagtail finds ``/serious-case-reviews/child-50/`` by walking the tree from
 the site's home page: at each level one query for the child with that slug
 and one for its specific row; then its privacy check reads the ancestors
-(for aliases) and their view restrictions. ``TreeRouteMixin`` (on the home
-page, where every walk starts) reads every page the address could name in
-one query (by ``url_path``, checked against each slug and parent), loads the
-page the walk ends at with its specific row, and remembers the ancestors it
-read so ``RoutedPageMixin.get_view_restrictions`` needs one query.
+(for aliases) and their view restrictions, and each ``public()`` on the page
+(the menu, related reviews, the review listing) reads the restrictions again.
+
+``TreeRouteMixin`` (on the home page, where every walk starts) reads the
+ancestors and every page the address could name in one query and applies
+Wagtail's own test to them (a child of the page before it, with that slug),
+loads the page the walk ends at with its specific row, and reads the view
+restrictions once for the request (``read_view_restrictions``): the page's
+privacy check (``RoutedPageMixin.get_view_restrictions``) and ``public()``
+use them, and breadcrumbs reuse the ancestors.
 
 Wagtail's behaviour is kept: a page whose class routes for itself (its own
 ``route()``, or a routable page whose sub-pages match the rest of the
 address, such as theme pages) is handed the rest of the address as Wagtail
 would; drafts are walked through but never served; anything the single
-query cannot settle (an unknown slug, an alias among the ancestors, a
-``url_path`` that does not agree with the slugs) is left to Wagtail's own
-walk and privacy check. Nothing is cached: every request reads the tree.
+query cannot settle (an unknown slug, two pages with one slug, an alias on
+the way) is left to Wagtail's own walk and privacy check. Nothing is cached
+beyond the request: every request reads the tree and the restrictions.
 """
 
 from __future__ import annotations
@@ -52,7 +57,9 @@ class TreeRouteMixin:
     def route(self, request, path_components):
         components = [part for part in path_components if part]
         if not components:
-            return super().route(request, path_components)
+            result = super().route(request, path_components)
+            self._sscp_view_restrictions = read_view_restrictions(request)
+            return result
         steplen = self.steplen
         above = [self.path[:end] for end in range(steplen, len(self.path), steplen)]
         last = self.path + self.alphabet[-1] * steplen * len(components)
@@ -68,7 +75,7 @@ class TreeRouteMixin:
             if row.depth < self.depth:
                 ancestors.append(row)
             else:
-                candidates.setdefault((row.path[: -steplen], row.slug), []).append(row)
+                candidates.setdefault((row.path[:-steplen], row.slug), []).append(row)
         ancestors.sort(key=lambda row: row.depth)
         chain = []
         parent = self
@@ -96,7 +103,36 @@ class TreeRouteMixin:
         page = model._default_manager.select_related("locale").get(pk=row.pk) if model else row
         page._sscp_route_ancestors = trail
         page._cached_parent_obj = trail[-1]
+        page._sscp_view_restrictions = read_view_restrictions(request)
         return page.route(request, components[used:])
+
+
+def read_view_restrictions(request) -> list[PageViewRestriction]:
+    """Every view restriction in the tree, each with its page's path, read once a request.
+
+    Wagtail reads them all for each ``public()`` (the menu, related reviews, the
+    review listing) and again for the page's own privacy check; there are a
+    handful in any site, however much content it has."""
+    restrictions = getattr(request, "_sscp_view_restrictions", None)
+    if restrictions is None:
+        restrictions = list(
+            PageViewRestriction.objects.select_related("page").only(
+                "restriction_type", "password", "page", "page__path", "page__depth"
+            )
+        )
+        request._sscp_view_restrictions = restrictions
+    return restrictions
+
+
+def public(queryset, request=None):
+    """``queryset.public()``, from the restrictions this request has read when it has."""
+    restrictions = getattr(request, "_sscp_view_restrictions", None)
+    if restrictions is None:
+        return queryset.public()
+    private = Q()
+    for restriction in restrictions:
+        private |= queryset.descendant_of_q(restriction.page, inclusive=True)
+    return queryset.exclude(private) if private else queryset
 
 
 def route_ancestors(page: Page) -> list[Page] | None:
@@ -117,6 +153,14 @@ class RoutedPageMixin:
 
     def get_view_restrictions(self):
         trail = self.routed_ancestors()
+        restrictions = getattr(self, "_sscp_view_restrictions", None)
+        if restrictions is not None and not self.alias_of_id and (trail is not None or self.depth <= 2):
+            # No alias on the way: the restrictions on this page and its ancestors
+            # are those on a page whose path begins this one's.
+            applying = [r.pk for r in restrictions if self.path.startswith(r.page.path)]
+            if not applying:
+                return PageViewRestriction.objects.none()
+            return PageViewRestriction.objects.filter(pk__in=applying)
         if trail is None:
             if self.depth <= 2 and not self.alias_of_id:
                 # A site's home page: its only ancestor is the tree's root, never an alias.

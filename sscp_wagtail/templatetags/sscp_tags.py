@@ -6,7 +6,7 @@ from django import template
 from wagtail.models import Page
 
 from sscp_wagtail.i18n.languages import localized_root
-from sscp_wagtail.routing import route_ancestors
+from sscp_wagtail.routing import public, route_ancestors
 
 register = template.Library()
 
@@ -19,7 +19,8 @@ def main_navigation(context) -> dict:
     root = localized_root(request, current)
     items = []
     if root is not None:
-        children = root.get_children().live().public().in_menu().only("id", "title", "path", "depth", "url_path")
+        children = public(root.get_children().live(), request).in_menu()
+        children = children.only("id", "title", "path", "depth", "url_path")
         for child in children:
             state = None
             if current is not None:

@@ -17,13 +17,12 @@ def get_twice(client, url):
 
 def test_home_page_queries(demo, client, django_assert_num_queries):
     get_twice(client, "/")
-    # 1 site for the request, 2 locale, 3 home page (routing), 4 view restrictions
-    # on it and the tree's root (one query: neither can be an alias), 5 view
-    # restrictions for the menu's public(), 6 menu pages, 7-11 the contact panel,
-    # its lines, their opening periods, its closures and special openings, 12
-    # featured pages (one query for all of them), 13 the page's published
-    # translations (language switcher and hreflang)
-    with django_assert_num_queries(13):
+    # 1 site for the request, 2 locale, 3 home page (routing), 4 the view
+    # restrictions (once for the page's check and the menu's public()), 5 menu
+    # pages, 6-10 the contact panel, its lines, their opening periods, its
+    # closures and special openings, 11 featured pages (one query for all of
+    # them), 12 the page's published translations (language switcher and hreflang)
+    with django_assert_num_queries(12):
         assert client.get("/").status_code == 200
 
 
@@ -32,7 +31,7 @@ def test_home_page_cost_does_not_grow_with_the_menu(demo, client, django_assert_
     for number in range(12):
         StandardPageFactory(parent=home, title=f"Menu page {number}", show_in_menus=True)
     get_twice(client, "/")
-    with django_assert_num_queries(13):
+    with django_assert_num_queries(12):
         assert client.get("/").status_code == 200
 
 
@@ -47,11 +46,11 @@ def test_standard_page_queries(demo, client, django_assert_num_queries):
     url = "/rapid-review-process/"
     get_twice(client, url)
     # 1 site, 2 locale, 3 home page, 4 the pages on the way (routing, breadcrumbs and
-    # the privacy check read them), 5 the page's specific row, 6 view restrictions
-    # on it and its ancestors, 7 view restrictions for the menu, 8 menu pages, 9 the
-    # rich text's document link, 10 the document block's document, 11 the page's
+    # the privacy check read them), 5 the page's specific row, 6 the view
+    # restrictions (the page's check and the menu's public()), 7 menu pages, 8 the
+    # rich text's document link, 9 the document block's document, 10 the page's
     # published translations
-    with django_assert_num_queries(11):
+    with django_assert_num_queries(10):
         assert client.get(url).status_code == 200
 
 
@@ -67,8 +66,8 @@ def test_standard_page_cost_does_not_grow_with_its_blocks(demo, client, django_a
     page.save_revision().publish()
     get_twice(client, "/rapid-review-process/")
     # 1 site, 2 locale, 3 home page, 4 the pages on the way, 5 the specific row,
-    # 6-7 view restrictions (page, menu), 8 menu, 9 all eight documents, 10 all
-    # linked pages, 11 the page's published translations
-    with django_assert_num_queries(11):
+    # 6 view restrictions (page and menu), 7 menu, 8 all eight documents, 9 all
+    # linked pages, 10 the page's published translations
+    with django_assert_num_queries(10):
         response = client.get("/rapid-review-process/")
     assert response.content.decode().count("(PDF, ") == 8

@@ -28,12 +28,12 @@ def warm(client, url):
 
 
 # 1 site, 2 locale, 3 home page, 4 the pages on the way (one query: routing,
-# breadcrumbs and the privacy check read them), 5 the index's specific row, 6 view
-# restrictions on it and its ancestors, 7 view restrictions for the menu, 8 menu
-# pages, 9 view restrictions for the reviews' public(), 10 the count for the
-# paginator, 11 the page of reviews, 12 their themes, 13 type counts, 14 theme
-# counts, 15 year counts, 16 the page's published translations
-INDEX_QUERIES = 16
+# breadcrumbs and the privacy check read them), 5 the index's specific row, 6 the
+# view restrictions (once: the page's check, the menu's and the reviews' public()),
+# 7 menu pages, 8 the count for the paginator, 9 the page of reviews, 10 their
+# themes, 11 type counts, 12 theme counts, 13 year counts, 14 the page's
+# published translations
+INDEX_QUERIES = 14
 
 
 @pytest.mark.parametrize("count", [3, 60])
@@ -47,11 +47,10 @@ def test_index_queries_do_not_grow_with_reviews(client, index, make_review, them
 
 
 # 1 site, 2 locale, 3 home page, 4 the pages on the way, 5 the index's specific
-# row, 6 page restrictions, 7 menu restrictions, 8 menu, 9 the theme, 10
-# restrictions for the reviews' public(), 11 the count for the paginator, 12 one
-# page of reviews with the theme (learning read from their data), 13 the index
-# page's published translations
-THEME_QUERIES = 13
+# row, 6 the view restrictions (page, menu and reviews), 7 menu, 8 the theme, 9
+# the count for the paginator, 10 one page of reviews with the theme (learning
+# read from their data), 11 the index page's published translations
+THEME_QUERIES = 11
 
 
 @pytest.mark.parametrize("count", [3, 60])
@@ -76,11 +75,11 @@ def test_theme_page_queries_do_not_grow_with_reviews(
 
 # 1 site, 2 locale, 3 home page, 4 the pages on the way (the index's row gives
 # the theme links' address), 5 the review's specific row with its locale (for
-# structured data), 6 page restrictions, 7 menu restrictions, 8 menu, 9 related
-# review links, 10 restrictions for the related reviews' public(), 11 the
-# related reviews, 12 the learning blocks' themes, 13 their resource documents,
-# 14 the review's documents, 15 the page's published translations
-REVIEW_QUERIES = 15
+# structured data), 6 the view restrictions (the page's check, the menu's and the
+# related reviews' public()), 7 menu, 8 related review links, 9 the related
+# reviews, 10 the learning blocks' themes, 11 their resource documents, 12 the
+# review's documents, 13 the page's published translations
+REVIEW_QUERIES = 13
 
 
 @pytest.mark.parametrize("count", [1, 12])
