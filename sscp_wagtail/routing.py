@@ -37,6 +37,8 @@ _ROUTE_FIELDS = ("id", "path", "depth", "title", "slug", "url_path", "live", "co
 
 def _routes_itself(page_class: type, remaining: list[str], live: bool) -> bool:
     """Whether Wagtail's walk would stop at a page of this class for ``remaining``."""
+    if page_class is None:
+        return False  # a type no longer in the code: Wagtail routes it as a plain page
     route = page_class.route
     if route is Page.route or route is TreeRouteMixin.route:
         return False
