@@ -90,7 +90,7 @@ class Run:
 
 # What each mode switches on, for gunicorn's environment and for counting queries.
 # "uncached": every request rendered in full; "fragments": the parts of pages that
-# show only published content ({% contentcache %}), remembered routes and API
+# show only published content ({% contentcache %}), the index's filter counts and API
 # representations are cached, the whole-page cache is off; "cached": both on.
 MODES = {
     "uncached": {"SSCP_PAGE_CACHE": "0", "SSCP_FRAGMENT_CACHE": "0"},
@@ -107,6 +107,8 @@ def configure(workdir: Path, database_url: str) -> dict[str, str]:
         "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost,testserver",
         "DJANGO_SECURE_SSL_REDIRECT": "0",
         "DATABASE_URL": database_url,
+        # As deploy/sscp.env.example: each worker keeps its connection between requests.
+        "DATABASE_CONN_MAX_AGE": "60",
         "MEDIA_ROOT": str(workdir / "media"),
         "STATIC_ROOT": str(workdir / "static"),
         "LOG_LEVEL": "WARNING",

@@ -15,7 +15,7 @@ from sscp_wagtail.blocks import BodyStreamBlock, PageLinkBlock
 from sscp_wagtail.editor.panels import ContentChecksPanel
 from sscp_wagtail.i18n.fields import PAGE_SYNCHRONISED_FIELDS
 from sscp_wagtail.rich_text import RICH_TEXT_FEATURES
-from sscp_wagtail.routing import CachedRouteMixin
+from sscp_wagtail.routing import RoutedPageMixin, TreeRouteMixin
 
 
 class FeaturedPageBlock(PageLinkBlock):
@@ -36,7 +36,7 @@ class FeaturedPageBlock(PageLinkBlock):
         return data
 
 
-class HomePage(CachedRouteMixin, Page):
+class HomePage(TreeRouteMixin, RoutedPageMixin, Page):
     """The site's front page: what the partnership does and who to call."""
 
     introduction = RichTextField(
@@ -83,7 +83,7 @@ class HomePage(CachedRouteMixin, Page):
         verbose_name = "home page"
 
 
-class StandardPage(Page):
+class StandardPage(RoutedPageMixin, Page):
     """Any page of text: process descriptions, guidance, referral instructions."""
 
     introduction = models.TextField(

@@ -39,11 +39,12 @@ class ReviewFilters:
 
     names = ("type", "theme", "year")
 
-    def __init__(self, params: QueryDict | dict, index, *, cache_as: tuple = ()):
+    def __init__(self, params: QueryDict | dict, index, *, request=None, cache_as: tuple = ()):
         from .models import ReviewType
 
         self.index = index
         self.index_id = index.pk
+        self.request = request  # its view restrictions, once read, are used again
         # What tells this list apart from others (its index page) for the
         # content cache; the active filters and the language are added here.
         self.cache_as = cache_as
@@ -60,7 +61,7 @@ class ReviewFilters:
     @cached_property
     def reviews(self):
         # Built when first asked for: Wagtail's public() reads the view restrictions at once.
-        return self.index.live_reviews()
+        return self.index.live_reviews(self.request)
 
     def _filtered(self):
         from .models import ReviewPage

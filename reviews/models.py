@@ -29,6 +29,7 @@ from sscp_wagtail.i18n.links import all_in_reader_s_language
 from sscp_wagtail.learning.blocks import raw_theme_ids
 from sscp_wagtail.learning.models import LearningTheme
 from sscp_wagtail.rich_text import RICH_TEXT_FEATURES
+from sscp_wagtail.routing import RoutedPageMixin, public
 from sscp_wagtail.structured_data import json_ld
 
 from . import counts
@@ -44,7 +45,7 @@ class ReviewType(models.TextChoices):
     NATIONAL_ANALYSIS = "national_analysis", _("National analysis")
 
 
-class ReviewIndexPage(RoutablePageMixin, Page):
+class ReviewIndexPage(RoutedPageMixin, RoutablePageMixin, Page):
     """ "Serious case reviews": the process, the list of reviews, and the theme pages."""
 
     introduction = RichTextField(features=RICH_TEXT_FEATURES, blank=True, help_text="What case reviews are and why.")
@@ -94,19 +95,20 @@ class ReviewIndexPage(RoutablePageMixin, Page):
     class Meta:
         verbose_name = "review index page"
 
-    def live_reviews(self):
+    def live_reviews(self, request=None):
         """Published, public reviews under this index, newest first.
 
         Which pages qualify is asked of each review (``EXISTS``), not joined:
         SQLite then reads the reviews in date order from their index and stops
         at the end of the page, where a join made it read and sort every review.
+        With the request, the view restrictions it has read are used again.
         """
-        listed = Page.objects.child_of(self).live().public().filter(pk=OuterRef("pk"))
+        listed = public(Page.objects.child_of(self).live(), request).filter(pk=OuterRef("pk"))
         return ReviewPage.objects.filter(Exists(listed)).order_by("-publication_date", "-pk")
 
     @path("")
     def index_route(self, request):
-        filters = ReviewFilters(request.GET, self, cache_as=("index", self.pk))
+        filters = ReviewFilters(request.GET, self, request=request, cache_as=("index", self.pk))
         paginator = Paginator(filters.results(), getattr(settings, "SSCP_REVIEWS_PAGE_SIZE", 10))
         paginator.count = filters.count()  # counted once per change with the content cache on
         reviews = paginator.get_page(request.GET.get("page"))
@@ -130,7 +132,7 @@ class ReviewIndexPage(RoutablePageMixin, Page):
     def theme_route(self, request, slug):
         theme = get_object_or_404(LearningTheme, slug=slug, live=True, locale_id=self.locale_id)
         reviews = (
-            self.live_reviews()
+            self.live_reviews(request)
             .filter(Exists(ReviewPage.themes.through.objects.filter(reviewpage_id=OuterRef("pk"), learningtheme=theme)))
             .only("id", "title", "path", "depth", "url_path", "publication_date", "review_type", "learning")
         )
@@ -157,7 +159,7 @@ class ReviewIndexPage(RoutablePageMixin, Page):
         return self.url + self.reverse_subpage("themes_route")
 
 
-class ReviewPage(Page):
+class ReviewPage(RoutedPageMixin, Page):
     """One case review, structured so its learning can be found across reviews."""
 
     review_type = models.CharField(max_length=40, choices=ReviewType.choices)
@@ -324,14 +326,21 @@ class ReviewPage(Page):
     def get_context(self, request, *args, **kwargs):
         # Lazy: with the review's content cached ({% contentcache %}) none of these is needed.
         context = super().get_context(request, *args, **kwargs)
-        index_page = SimpleLazyObject(lambda: self.get_parent().specific)
-        context["index_page"] = index_page
-        context["themes_url"] = SimpleLazyObject(
-            lambda: index_page.themes_url() if isinstance(index_page, ReviewIndexPage) else ""
-        )
-        context["related"] = SimpleLazyObject(self.live_related_reviews)
+        context["themes_url"] = SimpleLazyObject(lambda: self.themes_url(request))
+        context["related"] = SimpleLazyObject(lambda: self.live_related_reviews(request))
         context["json_ld"] = SimpleLazyObject(lambda: json_ld(self.structured_data(request)))
         return context
+
+    def themes_url(self, request=None) -> str:
+        """The theme pages' address under this review's index, or "" when its parent is not an index.
+
+        From the parent's tree row (which routing has read already): its address
+        and type are enough, its own fields are not needed."""
+        parent = self.get_parent()
+        if parent is None or not issubclass(parent.specific_class or Page, ReviewIndexPage):
+            return ""
+        url = parent.get_url(request)
+        return url + ReviewIndexPage.get_resolver().reverse("themes_route") if url else ""
 
     def learning_themes(self) -> list[LearningTheme]:
         """The themes of the learning blocks, from the blocks already loaded for rendering."""
@@ -342,9 +351,11 @@ class ReviewPage(Page):
                     themes.setdefault(theme.pk, theme)
         return list(themes.values())
 
-    def live_related_reviews(self):
+    def live_related_reviews(self, request=None):
         ids = [link.review_id for link in self.related_reviews.all() if link.review_id]
-        found = {page.pk: page for page in ReviewPage.objects.filter(pk__in=ids).live().public()}
+        if not ids:
+            return []  # without reading the view restrictions for public()
+        found = {page.pk: page for page in public(ReviewPage.objects.filter(pk__in=ids).live(), request)}
         return [found[pk] for pk in ids if pk in found]
 
     def structured_data(self, request=None) -> dict:
@@ -400,7 +411,7 @@ class RelatedReview(Orderable):
         verbose_name = "related review"
 
 
-class BriefingPage(Page):
+class BriefingPage(RoutedPageMixin, Page):
     """A 7-minute briefing: the seven standard sections, printable on one or two A4 pages."""
 
     SECTIONS = [

@@ -32,6 +32,7 @@ from wagtail_localize.fields import SynchronizedField
 
 from sscp_wagtail.i18n.fields import synchronised
 from sscp_wagtail.rich_text import RICH_TEXT_FEATURES
+from sscp_wagtail.routing import RoutedPageMixin
 
 from .fields import ATTACHMENT, max_length_for
 from .panels import ReferralSubmissionsPanel
@@ -100,7 +101,7 @@ class ReferralFormField(TranslatableMixin, AbstractFormField):
         return max_length_for(self.field_type)
 
 
-class ReferralFormPage(AbstractEmailForm):
+class ReferralFormPage(RoutedPageMixin, AbstractEmailForm):
     """A case-review referral form: editors shape its fields, the Safeguarding Unit reads what it stores."""
 
     intro = RichTextField(verbose_name=_("introduction"), features=RICH_TEXT_FEATURES, blank=True)

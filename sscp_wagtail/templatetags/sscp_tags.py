@@ -6,6 +6,7 @@ from django import template
 from wagtail.models import Page
 
 from sscp_wagtail.i18n.languages import localized_root
+from sscp_wagtail.routing import public, route_ancestors
 
 register = template.Library()
 
@@ -18,7 +19,8 @@ def main_navigation(context) -> dict:
     root = localized_root(request, current)
     items = []
     if root is not None:
-        children = root.get_children().live().public().in_menu().only("id", "title", "path", "depth", "url_path")
+        children = public(root.get_children().live(), request).in_menu()
+        children = children.only("id", "title", "path", "depth", "url_path")
         for child in children:
             state = None
             if current is not None:
@@ -38,12 +40,17 @@ def breadcrumbs(context) -> dict:
     root = localized_root(request, page)
     if page is None or root is None or page.depth <= root.depth:
         return {"crumbs": []}
-    ancestors = (
-        Page.objects.ancestor_of(page)
-        .filter(depth__gte=root.depth)
-        .live()
-        .only("id", "title", "path", "depth", "url_path")
-    )
+    routed = route_ancestors(page)
+    if routed is not None and routed[0].depth == 1:
+        # Routing read them on its way to this page.
+        ancestors = [a for a in routed if a.depth >= root.depth and a.live and page.path.startswith(a.path)]
+    else:
+        ancestors = (
+            Page.objects.ancestor_of(page)
+            .filter(depth__gte=root.depth)
+            .live()
+            .only("id", "title", "path", "depth", "url_path")
+        )
     crumbs = [{"title": a.title, "url": a.get_url(request)} for a in ancestors]
     # A routable page's sub-page (e.g. a theme page under the review index) names
     # itself in ``subpage_title``; the page it hangs from becomes a link.

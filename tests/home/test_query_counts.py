@@ -17,12 +17,12 @@ def get_twice(client, url):
 
 def test_home_page_queries(demo, client, django_assert_num_queries):
     get_twice(client, "/")
-    # 1 site for the request, 2 locale, 3 home page (routing), 4 alias/ancestor check,
-    # 5 view restrictions on the page, 6 view restrictions for the menu's public(),
-    # 7 menu pages, 8-12 the contact panel, its lines, their opening periods, its
-    # closures and special openings, 13 featured pages (one query for all of them),
-    # 14 the page's published translations (language switcher and hreflang)
-    with django_assert_num_queries(14):
+    # 1 site for the request, 2 locale, 3 home page (routing), 4 the view
+    # restrictions (once for the page's check and the menu's public()), 5 menu
+    # pages, 6-10 the contact panel, its lines, their opening periods, its
+    # closures and special openings, 11 featured pages (one query for all of
+    # them), 12 the page's published translations (language switcher and hreflang)
+    with django_assert_num_queries(12):
         assert client.get("/").status_code == 200
 
 
@@ -31,7 +31,7 @@ def test_home_page_cost_does_not_grow_with_the_menu(demo, client, django_assert_
     for number in range(12):
         StandardPageFactory(parent=home, title=f"Menu page {number}", show_in_menus=True)
     get_twice(client, "/")
-    with django_assert_num_queries(14):
+    with django_assert_num_queries(12):
         assert client.get("/").status_code == 200
 
 
@@ -45,11 +45,12 @@ def test_standard_page_queries(demo, client, django_assert_num_queries):
     page.save_revision().publish()
     url = "/rapid-review-process/"
     get_twice(client, url)
-    # 1 site, 2 locale, 3-5 routing to the page and its specific row, 6 alias/ancestor
-    # check, 7 view restrictions on the page, 8 view restrictions for the menu,
-    # 9 menu pages, 10 breadcrumb ancestors, 11 the rich text's document link,
-    # 12 the document block's document, 13 the page's published translations
-    with django_assert_num_queries(13):
+    # 1 site, 2 locale, 3 home page, 4 the pages on the way (routing, breadcrumbs and
+    # the privacy check read them), 5 the page's specific row, 6 the view
+    # restrictions (the page's check and the menu's public()), 7 menu pages, 8 the
+    # rich text's document link, 9 the document block's document, 10 the page's
+    # published translations
+    with django_assert_num_queries(10):
         assert client.get(url).status_code == 200
 
 
@@ -64,9 +65,9 @@ def test_standard_page_cost_does_not_grow_with_its_blocks(demo, client, django_a
     ]
     page.save_revision().publish()
     get_twice(client, "/rapid-review-process/")
-    # 1 site, 2 locale, 3-5 routing, 6 alias check, 7-8 view restrictions,
-    # 9 menu, 10 breadcrumbs, 11 all eight documents, 12 all linked pages,
-    # 13 the page's published translations
-    with django_assert_num_queries(13):
+    # 1 site, 2 locale, 3 home page, 4 the pages on the way, 5 the specific row,
+    # 6 view restrictions (page and menu), 7 menu, 8 all eight documents, 9 all
+    # linked pages, 10 the page's published translations
+    with django_assert_num_queries(10):
         response = client.get("/rapid-review-process/")
     assert response.content.decode().count("(PDF, ") == 8

@@ -33,8 +33,8 @@ def test_a_review_is_rendered_once_and_then_served_from_its_parts(client, demo, 
     first_count, first = queries(client, REVIEW)
     second_count, second = queries(client, REVIEW)
     assert uncached == first == second
-    # Left on a hit: the site, the active locale, the home page, the review (its route
-    # remembered), and Wagtail's view-restriction check (ancestors' aliases, restrictions).
+    # Left on a hit: the site, the active locale, the home page, the pages on the way,
+    # the review, and the view restrictions on it and its ancestors.
     assert second_count < uncached_count
     assert second_count == 6
 
@@ -88,7 +88,7 @@ def test_off_by_default_without_a_shared_cache(client, demo):
     assert first == second > 6
 
 
-def test_a_remembered_route_follows_a_page_that_moves_or_is_unpublished(client, demo, fragment_cache):
+def test_a_review_that_moves_or_is_unpublished_is_routed_afresh(client, demo, fragment_cache):
     assert client.get(REVIEW).status_code == 200
     page = page_at(REVIEW)
     publish(page, slug="baby-m-renamed")

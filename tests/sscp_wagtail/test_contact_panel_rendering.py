@@ -326,9 +326,9 @@ def test_panel_in_a_page_body_and_on_the_home_page(demo, client, panels, django_
     assert len({s["id"] for s in sections}) == 2, "ids are unique on the page"
 
     client.get("/")
-    # The home page's 9 queries (see tests/home/test_query_counts.py), then the
+    # The home page's 7 queries (see tests/home/test_query_counts.py), then the
     # panel, its lines, their periods, its closures and special openings.
-    with django_assert_num_queries(14):
+    with django_assert_num_queries(12):
         response = client.get("/")
     assert "Correct at" in response.content.decode()
     assert soup(response).select_one("section[data-contact-panel] h2").get_text() == "Child abuse or neglect"
