@@ -40,6 +40,7 @@ import secrets
 import shutil
 import signal
 import socket
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -306,10 +307,11 @@ def worker_peak_rss_mb(master: int) -> list[float]:
     return peaks
 
 
-def load(base: str, row: Row, duration: int, connections: int) -> None:
+def load(base: str, url: str, duration: int, connections: int) -> dict:
+    """One wrk run against ``url``: its summary (requests/s, latency percentiles, errors)."""
     # Warm every worker (templates, content types, site root paths) before timing.
     for _ in range(4):
-        with contextlib.suppress(OSError), urllib.request.urlopen(base + row.url, timeout=30):  # noqa: S310
+        with contextlib.suppress(OSError), urllib.request.urlopen(base + url, timeout=30):  # noqa: S310
             pass
     result = subprocess.run(  # noqa: S603
         [
@@ -319,37 +321,58 @@ def load(base: str, row: Row, duration: int, connections: int) -> None:
             f"--duration={duration}s",
             "--timeout=10s",
             f"--script={ROOT / 'bench' / 'wrk_report.lua'}",
-            base + row.url,
+            base + url,
         ],
         capture_output=True,
         text=True,
         check=True,
     )
     summary = json.loads(result.stdout.strip().splitlines()[-1])
-    row.requests_per_s = round(summary["requests"] / (summary["duration_us"] / 1e6), 1)
-    row.p50_ms = round(summary["p50_us"] / 1000, 1)
-    row.p95_ms = round(summary["p95_us"] / 1000, 1)
-    row.p99_ms = round(summary["p99_us"] / 1000, 1)
-    row.errors = summary["errors"]
+    summary["requests_per_s"] = summary["requests"] / (summary["duration_us"] / 1e6)
+    return summary
+
+
+def record(row: Row, rounds: list[dict], floors: list[dict]) -> None:
+    """The row's figures from its rounds: the median round's, and the median of its
+    ratios to the floor measured in the same round (so a slower minute on a shared
+    machine slows both sides of each ratio)."""
+    ratios = [
+        mine["requests_per_s"] / (floor["requests_per_s"] or 1) for mine, floor in zip(rounds, floors, strict=True)
+    ]
+    middle = sorted(rounds, key=lambda summary: summary["requests_per_s"])[len(rounds) // 2]
+    row.requests_per_s = round(middle["requests_per_s"], 1)
+    row.p50_ms = round(middle["p50_us"] / 1000, 1)
+    row.p95_ms = round(middle["p95_us"] / 1000, 1)
+    row.p99_ms = round(middle["p99_us"] / 1000, 1)
+    row.errors = sum(summary["errors"] for summary in rounds)
+    row.ratio = round(statistics.median(ratios), 3)
 
 
 def measure(size, mode, urls, env, args, log) -> Run:
     run = Run(size=size, mode=mode, rows=[Row(label, url) for label, url in urls])
     count_queries(run.rows, mode)
     run.load_average.append(round(os.getloadavg()[0], 2))
+    # Each URL is measured in several short rounds, each round right after the
+    # floor's own: a ratio compares two measurements taken seconds apart.
+    seconds = max(1, round(args.duration / args.rounds))
     with gunicorn(env, args.workers, MODES[mode]) as (base, master):
-        for row in run.rows:
-            load(base, row, args.duration, args.connections)
+        floor, *rows = run.rows
+        floors = []
+        for row in rows:
+            rounds = []
+            for _ in range(args.rounds):
+                floors.append(load(base, floor.url, max(1, seconds // 2), args.connections))
+                rounds.append(load(base, row.url, seconds, args.connections))
+            record(row, rounds, floors[-args.rounds :])
             log(
-                f"  {row.label:<26} {row.requests_per_s:>8.1f} req/s  p95 {row.p95_ms:>7.1f} ms  "
-                f"{row.queries:>3} queries  {row.errors} errors"
+                f"  {row.label:<26} {row.requests_per_s:>8.1f} req/s  {row.ratio:>6.1%} of the floor  "
+                f"p95 {row.p95_ms:>7.1f} ms  {row.queries:>3} queries  {row.errors} errors"
             )
+        record(floor, floors, floors)
+        log(f"  {floor.label:<26} {floor.requests_per_s:>8.1f} req/s (median of {len(floors)} rounds)")
         run.worker_peak_rss_mb = worker_peak_rss_mb(master)
     run.load_average.append(round(os.getloadavg()[0], 2))
     log(f"  load average {run.load_average[0]} -> {run.load_average[1]}")
-    floor = run.rows[0].requests_per_s or 1
-    for row in run.rows:
-        row.ratio = round(row.requests_per_s / floor, 3)
     return run
 
 
@@ -431,8 +454,9 @@ def markdown(runs, found, profiles, meta) -> str:
         f"# Benchmark {meta['started']}",
         "",
         f"{meta['machine']}; {meta['database']}; gunicorn {meta['workers']} sync workers; "
-        f"wrk 1 thread, {meta['connections']} connections, {meta['duration']} s per URL. "
-        "Ratios are requests/s relative to the floor measured in the same run.",
+        f"wrk 1 thread, {meta['connections']} connections, {meta['duration']} s per URL in "
+        f"{meta['rounds']} rounds, each right after a round of the floor. Figures are the median "
+        "round's; a ratio is the median of the URL's requests/s over the floor's in the same round.",
         "",
     ]
     for run in runs:
@@ -465,7 +489,8 @@ def markdown(runs, found, profiles, meta) -> str:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("sizes", nargs="*", type=int, default=[100, 1000, 10000], help="numbers of reviews")
-    parser.add_argument("--duration", type=int, default=5, help="seconds of load per URL (default 5)")
+    parser.add_argument("--duration", type=int, default=6, help="seconds of load per URL (default 6)")
+    parser.add_argument("--rounds", type=int, default=3, help="rounds per URL, each after one of the floor (default 3)")
     parser.add_argument("--connections", type=int, default=4, help="concurrent connections (default 4)")
     parser.add_argument("--workers", type=int, default=2, help="gunicorn workers (default 2)")
     parser.add_argument("--output", type=Path, default=ROOT / "bench" / "results", help="where results are written")
@@ -516,6 +541,7 @@ def main() -> None:
             "workers": args.workers,
             "connections": args.connections,
             "duration": args.duration,
+            "rounds": args.rounds,
         }
         args.output.mkdir(parents=True, exist_ok=True)
         stem = args.output / started.strftime("%Y-%m-%d")
