@@ -26,7 +26,6 @@ from django.core.paginator import Paginator
 from django.db import connection
 from django.db.models import CharField, Count, F, OuterRef, Q, QuerySet, Subquery, Value
 from django.db.models.functions import Cast, Coalesce, ExtractYear, NullIf
-from django.template.defaultfilters import filesizeformat
 from django.utils.http import urlencode
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext_lazy as _
@@ -37,6 +36,7 @@ from wagtail.documents import get_document_model
 from wagtail.models import Collection, CollectionViewRestriction, Locale, Page
 
 from reviews.models import ReviewIndexPage, ReviewType
+from sscp_wagtail.files import document_description
 from sscp_wagtail.learning.models import LearningTheme
 
 from . import spelling
@@ -399,7 +399,7 @@ class SiteSearch:
             )
         pattern = term_pattern(self.query.terms)
         found = documents.search(self.query.search_string, operator="and")[:MAX_DOCUMENTS]
-        return [DocumentResult(mark_terms(doc.title, pattern), doc.url, _file_description(doc)) for doc in found]
+        return [DocumentResult(mark_terms(doc.title, pattern), doc.url, document_description(doc)) for doc in found]
 
     def theme_links(self, themes: list[LearningTheme]) -> list[ThemeLink]:
         if not themes:
@@ -441,14 +441,3 @@ def theme_link_counts(page_ids: list[int]) -> dict[int, int]:
     for theme_id, n in reviews.union(briefings, all=True):
         counts[theme_id] = counts.get(theme_id, 0) + n
     return counts
-
-
-def _file_description(document) -> str:
-    """The file's type and size ("PDF, 2.6 MB") from stored values only.
-
-    ``document_description()`` falls back to ``get_file_size()``, which reads the
-    file and saves the document: a search must not write."""
-    parts = [document.file_extension.upper()] if document.file_extension else []
-    if document.file_size:
-        parts.append(filesizeformat(document.file_size))
-    return ", ".join(parts)
