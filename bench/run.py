@@ -13,7 +13,7 @@ For each size (100, 1,000 and 10,000 generated reviews by default) this
 The first URL is the floor: a minimal Django view returning a fixed body the
 size of a review page through the same server and middleware. Every figure is
 also given as a ratio to the floor's, because the machine is shared and
-absolute figures vary between runs. Results go to ``bench/results/<date>.md``
+absolute figures vary between runs. Results go to ``bench/results/<date>-<HHMM>.md``
 and ``.json``. Nothing here asserts: the targets are reported as met or not.
 
     .venv/bin/python bench/run.py                      # 100, 1000, 10000 reviews on SQLite
@@ -544,7 +544,7 @@ def main() -> None:
             "rounds": args.rounds,
         }
         args.output.mkdir(parents=True, exist_ok=True)
-        stem = args.output / started.strftime("%Y-%m-%d")
+        stem = args.output / started.strftime("%Y-%m-%d-%H%M")
         stem.with_suffix(".md").write_text(markdown(runs, found, profiles, meta), encoding="utf-8")
         stem.with_suffix(".json").write_text(
             json.dumps(
